@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QtCore/QByteArray>
+#include <QtCore/QByteArrayView>
+#include <QtCore/QString>
+
+namespace Frameline {
+
+// Builds one JSON object as a single line, keys in the order they are added (QJsonObject sorts them,
+// and the CLI's output should read in the order its documentation gives). Fast enough to print
+// millions of frames: it appends to one buffer and escapes UTF-8 bytes directly.
+class JsonLine
+{
+public:
+    JsonLine &add(QByteArrayView key, bool value);
+    JsonLine &add(QByteArrayView key, int value) { return add(key, qint64(value)); }
+    JsonLine &add(QByteArrayView key, qint64 value);
+    JsonLine &add(QByteArrayView key, quint64 value);
+    JsonLine &add(QByteArrayView key, const QString &value);
+    JsonLine &addUtf8(QByteArrayView key, QByteArrayView validUtf8);
+    JsonLine &addNull(QByteArrayView key);
+    // A value that is already JSON (an array or a nested object).
+    JsonLine &addRaw(QByteArrayView key, QByteArrayView json);
+
+    // The object as a line, with the closing brace and a newline.
+    QByteArray toLine() const;
+    // The object without the newline (to nest it in an array).
+    QByteArray toObject() const;
+
+    // Appends `utf8` as a JSON string (quotes included) to `out`.
+    static void appendString(QByteArray &out, QByteArrayView utf8);
+
+private:
+    void appendKey(QByteArrayView key);
+    QByteArray m_out = QByteArray(1, '{');
+};
+
+} // namespace Frameline

@@ -1,0 +1,62 @@
+// frameline-cli: Frameline's engine without a window. A thin composition root: it picks the command
+// and hands over; each command lives in its own class.
+
+#include "app/cli/decodecommand.h"
+
+#include <QtCore/QCoreApplication>
+
+#include <cstdio>
+
+namespace {
+
+void printUsage(FILE *to)
+{
+    const QByteArray text
+        = QCoreApplication::translate("frameline-cli",
+                                      "Usage: frameline-cli COMMAND [options]\n"
+                                      "\n"
+                                      "Frameline's WebSocket engine on the command line.\n"
+                                      "\n"
+                                      "Commands:\n"
+                                      "  decode    %1\n"
+                                      "\n"
+                                      "Run 'frameline-cli COMMAND --help' for the options of a command.\n")
+              .arg(Frameline::DecodeCommand::summary())
+              .toUtf8();
+    std::fwrite(text.constData(), 1, size_t(text.size()), to);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("frameline-cli"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Frameline"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(FRAMELINE_VERSION));
+
+    const QStringList arguments = QCoreApplication::arguments();
+    if (arguments.size() < 2) {
+        printUsage(stderr);
+        return 2;
+    }
+    const QString command = arguments.at(1);
+    if (command == QLatin1String("-h") || command == QLatin1String("--help") || command == QLatin1String("help")) {
+        printUsage(stdout);
+        return 0;
+    }
+    if (command == QLatin1String("--version")) {
+        std::printf("frameline-cli %s\n", FRAMELINE_VERSION);
+        return 0;
+    }
+    if (command == QLatin1String("decode"))
+        return Frameline::DecodeCommand::run(arguments.mid(1));
+
+    const QByteArray text = QCoreApplication::translate("frameline-cli",
+                                                        "frameline-cli: unknown command '%1'\n"
+                                                        "Run 'frameline-cli --help' for the list of commands.\n")
+                                .arg(command)
+                                .toUtf8();
+    std::fwrite(text.constData(), 1, size_t(text.size()), stderr);
+    return 2;
+}

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QtCore/QByteArray>
+
+#include <array>
+
+namespace Frameline {
+
+// Cryptographically secure random bytes (OpenSSL's RAND_bytes), for masking keys (RFC 6455 §5.3 asks for
+// a strong source of entropy) and Sec-WebSocket-Key nonces. Draws in blocks to keep the per-frame cost
+// low; thread-safe (each thread keeps its own block).
+class SecureRandom
+{
+public:
+    static void fill(void *data, qsizetype size);
+    static std::array<quint8, 4> maskingKey();
+    static QByteArray bytes(qsizetype size);
+};
+
+} // namespace Frameline
