@@ -225,8 +225,12 @@ int DecodeCommand::run(const QStringList &arguments, FILE *out, FILE *err)
     if (!parser.parse(arguments))
         return fail(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        const QByteArray help = parser.helpText().replace(QCoreApplication::applicationFilePath(),
-                                                          QStringLiteral("frameline-cli decode")).toUtf8();
+        // QCommandLineParser names the program as it was started; name the command instead.
+        QString text = parser.helpText();
+        const qsizetype usageEnd = text.indexOf(QLatin1String(" [options]"));
+        if (text.startsWith(QLatin1String("Usage: ")) && usageEnd > 0)
+            text.replace(7, usageEnd - 7, QStringLiteral("frameline-cli decode"));
+        const QByteArray help = text.toUtf8();
         std::fwrite(help.constData(), 1, size_t(help.size()), out);
         return 0;
     }

@@ -51,13 +51,7 @@ bool isTokenChar(char c)
     // RFC 7230 §3.2.6: tchar.
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
         return true;
-    switch (c) {
-    case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+': case '-': case '.':
-    case '^': case '_': case '`': case '|': case '~':
-        return true;
-    default:
-        return false;
-    }
+    return QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
 }
 
 bool isToken(QByteArrayView text)
@@ -112,16 +106,17 @@ const QByteArray ClientMaxWindowBits = QByteArrayLiteral("client_max_window_bits
 std::optional<int> parseWindowBits(const QByteArray &name, const QByteArray &value, QString *why)
 {
     const bool digits = !value.isEmpty()
-            && std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+        && std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (!digits || (value.size() > 1 && value.front() == '0')) {
         *why = PerMessageDeflate::tr("%1=%2 is not a decimal number without leading zeros")
-                       .arg(QString::fromLatin1(name), quoted(value));
+                   .arg(QString::fromLatin1(name), quoted(value));
         return std::nullopt;
     }
     bool ok = false;
     const int bits = value.size() <= 2 ? value.toInt(&ok) : 0;
     if (!ok || bits < MinWindowBits || bits > MaxWindowBits) {
-        *why = PerMessageDeflate::tr("%1=%2 is out of range 8-15").arg(QString::fromLatin1(name), quoted(value));
+        *why = PerMessageDeflate::tr("%1=%2 is out of range 8-15")
+                   .arg(QString::fromLatin1(name), quoted(value));
         return std::nullopt;
     }
     return bits;
@@ -129,7 +124,8 @@ std::optional<int> parseWindowBits(const QByteArray &name, const QByteArray &val
 
 // RFC 7692 §7.1: an element with an unknown parameter, a parameter given twice or an invalid value is
 // declined (offer) or fails the connection (response). The first problem, in wire order, is reported.
-std::optional<ElementParameters> readParameters(const ExtensionElement &element, ElementRole role, QString *why)
+std::optional<ElementParameters> readParameters(
+    const ExtensionElement &element, ElementRole role, QString *why)
 {
     ElementParameters result;
     bool seenServerNoContextTakeover = false;
@@ -143,7 +139,7 @@ std::optional<ElementParameters> readParameters(const ExtensionElement &element,
     };
     const auto hasValue = [why](const ExtensionParameter &p, const QByteArray &name) {
         *why = PerMessageDeflate::tr("%1 must not have a value (found %1=%2)")
-                       .arg(QString::fromLatin1(name), quoted(*p.value));
+                   .arg(QString::fromLatin1(name), quoted(*p.value));
         return std::nullopt;
     };
 
@@ -187,7 +183,8 @@ std::optional<ElementParameters> readParameters(const ExtensionElement &element,
                     return std::nullopt;
                 result.clientMaxWindowBits = bits;
             } else if (role == ElementRole::Response) {
-                *why = PerMessageDeflate::tr("%1 needs a value 8-15 in a response").arg(QString::fromLatin1(name));
+                *why = PerMessageDeflate::tr("%1 needs a value 8-15 in a response")
+                           .arg(QString::fromLatin1(name));
                 return std::nullopt;
             }
         } else {
@@ -233,8 +230,8 @@ void appendWindowBits(QByteArray &value, const QByteArray &name, int bits)
 // ---------------------------------------------------------------------------------------------------------
 // Sec-WebSocket-Extensions
 
-std::optional<QList<ExtensionElement>> PerMessageDeflate::parseExtensions(QByteArrayView headerValue,
-                                                                          QString *error)
+std::optional<QList<ExtensionElement>> PerMessageDeflate::parseExtensions(
+    QByteArrayView headerValue, QString *error)
 {
     const QByteArrayView text = headerValue;
     const qsizetype size = text.size();
@@ -269,7 +266,7 @@ std::optional<QList<ExtensionElement>> PerMessageDeflate::parseExtensions(QByteA
         element.name = readToken();
         if (element.name.isEmpty()) {
             return fail(tr("expected an extension name at offset %1, found %2")
-                                .arg(QString::number(pos), describeByte(text, pos)));
+                            .arg(QString::number(pos), describeByte(text, pos)));
         }
         skipWhitespace();
         while (pos < size && text[pos] == ';') {
@@ -279,7 +276,7 @@ std::optional<QList<ExtensionElement>> PerMessageDeflate::parseExtensions(QByteA
             parameter.name = readToken();
             if (parameter.name.isEmpty()) {
                 return fail(tr("expected a parameter name at offset %1, found %2")
-                                    .arg(QString::number(pos), describeByte(text, pos)));
+                                .arg(QString::number(pos), describeByte(text, pos)));
             }
             skipWhitespace();
             if (pos < size && text[pos] == '=') {
@@ -303,7 +300,7 @@ std::optional<QList<ExtensionElement>> PerMessageDeflate::parseExtensions(QByteA
                             const auto escaped = quint8(text[pos + 1]);
                             if (escaped != '\t' && (escaped < 0x20 || escaped == 0x7f)) {
                                 return fail(tr("invalid escaped %1 in a quoted value at offset %2")
-                                                    .arg(describeByte(text, pos + 1), QString::number(pos + 1)));
+                                                .arg(describeByte(text, pos + 1), QString::number(pos + 1)));
                             }
                             value += char(escaped);
                             pos += 2;
@@ -311,7 +308,7 @@ std::optional<QList<ExtensionElement>> PerMessageDeflate::parseExtensions(QByteA
                         }
                         if (c != '\t' && (c < 0x20 || c == 0x7f)) {
                             return fail(tr("invalid %1 in a quoted value at offset %2")
-                                                .arg(describeByte(text, pos), QString::number(pos)));
+                                            .arg(describeByte(text, pos), QString::number(pos)));
                         }
                         value += char(c);
                         ++pos;
@@ -322,15 +319,15 @@ std::optional<QList<ExtensionElement>> PerMessageDeflate::parseExtensions(QByteA
                     // ABNF".
                     if (!isToken(value)) {
                         return fail(tr("the quoted value \"%1\" of %2 is not a token")
-                                            .arg(quoted(value), quoted(parameter.name)));
+                                        .arg(quoted(value), quoted(parameter.name)));
                     }
                     parameter.value = value;
                 } else {
                     QByteArray value = readToken();
                     if (value.isEmpty()) {
-                        return fail(tr("expected a value for %1 at offset %2, found %3")
-                                            .arg(quoted(parameter.name), QString::number(pos),
-                                                 describeByte(text, pos)));
+                        return fail(
+                            tr("expected a value for %1 at offset %2, found %3")
+                                .arg(quoted(parameter.name), QString::number(pos), describeByte(text, pos)));
                     }
                     parameter.value = value;
                 }
@@ -343,7 +340,7 @@ std::optional<QList<ExtensionElement>> PerMessageDeflate::parseExtensions(QByteA
             break;
         if (text[pos] != ',') {
             return fail(tr("expected ',' or ';' at offset %1, found %2")
-                                .arg(QString::number(pos), describeByte(text, pos)));
+                            .arg(QString::number(pos), describeByte(text, pos)));
         }
         ++pos;
     }
@@ -410,7 +407,8 @@ QList<DeflateOffer> PerMessageDeflate::parseOffers(QByteArrayView headerValue, Q
             // §7.1: "a server MUST decline an extension negotiation offer" with such a parameter; the next
             // offer may still be acceptable.
             if (declined)
-                declined->append(tr("permessage-deflate offer %1 declined: %2").arg(QString::number(number), why));
+                declined->append(
+                    tr("permessage-deflate offer %1 declined: %2").arg(QString::number(number), why));
             continue;
         }
         DeflateOffer offer;
@@ -424,8 +422,8 @@ QList<DeflateOffer> PerMessageDeflate::parseOffers(QByteArrayView headerValue, Q
     return offers;
 }
 
-std::optional<DeflateParameters> PerMessageDeflate::negotiate(const QList<DeflateOffer> &offers,
-                                                             const DeflateServerPolicy &policy)
+std::optional<DeflateParameters> PerMessageDeflate::negotiate(
+    const QList<DeflateOffer> &offers, const DeflateServerPolicy &policy)
 {
     if (!policy.enabled || offers.isEmpty())
         return std::nullopt;
@@ -453,8 +451,8 @@ std::optional<DeflateParameters> PerMessageDeflate::negotiate(const QList<Deflat
     return agreed;
 }
 
-std::optional<DeflateParameters> PerMessageDeflate::acceptResponse(QByteArrayView responseElement,
-                                                                  const DeflateOffer &offer, QString *error)
+std::optional<DeflateParameters> PerMessageDeflate::acceptResponse(
+    QByteArrayView responseElement, const DeflateOffer &offer, QString *error)
 {
     QString why;
     const auto elements = parseExtensions(responseElement, &why);
@@ -476,9 +474,9 @@ std::optional<DeflateParameters> PerMessageDeflate::acceptResponse(QByteArrayVie
     if (parameters->serverMaxWindowBits && offer.serverMaxWindowBits
         && *parameters->serverMaxWindowBits > *offer.serverMaxWindowBits) {
         setError(error,
-                 tr("server_max_window_bits=%1 is larger than the %2 offered")
-                         .arg(QString::number(*parameters->serverMaxWindowBits),
-                              QString::number(*offer.serverMaxWindowBits)));
+            tr("server_max_window_bits=%1 is larger than the %2 offered")
+                .arg(QString::number(*parameters->serverMaxWindowBits),
+                    QString::number(*offer.serverMaxWindowBits)));
         return std::nullopt;
     }
     // §7.1.2.2: a client that did not offer client_max_window_bits may not support it, so the response
@@ -499,7 +497,7 @@ std::optional<DeflateParameters> PerMessageDeflate::acceptResponse(QByteArrayVie
     agreed.serverMaxWindowBits = parameters->serverMaxWindowBits.value_or(MaxWindowBits);
     // §7.1.2.2: a value in the offer is the most the client will use, whatever the response says.
     agreed.clientMaxWindowBits = std::min(parameters->clientMaxWindowBits.value_or(MaxWindowBits),
-                                          offer.clientMaxWindowBits.value_or(MaxWindowBits));
+        offer.clientMaxWindowBits.value_or(MaxWindowBits));
     return agreed;
 }
 
@@ -537,14 +535,11 @@ struct Inflater::Private
     z_stream stream {};
     bool initialized = false;
     bool noContextTakeover = false;
-    bool inMessage = false;         // some of the current message has been fed
-    bool messageHadInput = false;   // the current message has a non-empty payload so far
-    bool restartPending = false;    // a block with BFINAL ended the DEFLATE stream (see restartKeepingWindow)
+    bool inMessage = false; // some of the current message has been fed
+    bool messageHadInput = false; // the current message has a non-empty payload so far
+    bool restartPending = false; // a block with BFINAL ended the DEFLATE stream (see restartKeepingWindow)
 
-    Private()
-    {
-        initialized = inflateInit2(&stream, -ZlibInflateWindowBits) == Z_OK;
-    }
+    Private() { initialized = inflateInit2(&stream, -ZlibInflateWindowBits) == Z_OK; }
     ~Private()
     {
         if (initialized)
@@ -556,6 +551,8 @@ struct Inflater::Private
     {
         if (initialized)
             inflateReset(&stream);
+        // inflateReset() leaves next_in alone; after a failure it still points into the caller's old buffer.
+        dropInput();
         inMessage = false;
         messageHadInput = false;
         restartPending = false;
@@ -574,7 +571,14 @@ struct Inflater::Private
         if (inflateReset(&stream) != Z_OK)
             return false;
         return length == 0
-                || inflateSetDictionary(&stream, reinterpret_cast<const Bytef *>(window.constData()), length) == Z_OK;
+            || inflateSetDictionary(&stream, reinterpret_cast<const Bytef *>(window.constData()), length)
+            == Z_OK;
+    }
+
+    void dropInput()
+    {
+        stream.next_in = nullptr;
+        stream.avail_in = 0;
     }
 
     QString zlibMessage(int code) const
@@ -587,14 +591,16 @@ struct Inflater::Private
     Status feed(QByteArrayView input, bool isTail, QByteArray &out, qint64 maxOutput, QString *error);
 };
 
-Inflater::Status Inflater::Private::feed(QByteArrayView input, bool isTail, QByteArray &out, qint64 maxOutput,
-                                         QString *error)
+Inflater::Status Inflater::Private::feed(
+    QByteArrayView input, bool isTail, QByteArray &out, qint64 maxOutput, QString *error)
 {
     // How much to offer zlib per call: enough for the input at a typical ratio, growing with the output so
     // a large message takes few calls, and never past the limit.
     constexpr qint64 MinChunk = 1024;
     constexpr qint64 MaxChunk = 256 * 1024;
     const qsizetype startSize = out.size();
+    // Input never outlives a call: what zlib has not consumed by now belongs to a buffer that may be gone.
+    dropInput();
     // Every call leaves zlib with nothing pending (it returns only once the buffer had room to spare), so
     // no input means no output.
     if (input.isEmpty())
@@ -613,7 +619,7 @@ Inflater::Status Inflater::Private::feed(QByteArrayView input, bool isTail, QByt
             if (isTail) {
                 // The message ended with a BFINAL block and no empty block after it: the tail that would
                 // have completed that empty block has nothing to complete.
-                stream.avail_in = 0;
+                dropInput();
                 return Status::Ok;
             }
             if (!restartKeepingWindow()) {
@@ -627,7 +633,7 @@ Inflater::Status Inflater::Private::feed(QByteArrayView input, bool isTail, QByt
         Bytef probe = 0;
         if (room > 0) {
             const qint64 want = std::min(
-                    room, std::clamp(qint64(stream.avail_in) * 4 + (before - startSize), MinChunk, MaxChunk));
+                room, std::clamp(qint64(stream.avail_in) * 4 + (before - startSize), MinChunk, MaxChunk));
             // Grow in powers of two (amortised copying), but never past the limit: the capacity, not only
             // the size, stays within maxOutput. reserve() allocates exactly what it is asked for and does
             // nothing when the buffer is already big enough.
@@ -660,7 +666,7 @@ Inflater::Status Inflater::Private::feed(QByteArrayView input, bool isTail, QByt
         case Z_STREAM_END:
             restartPending = true;
             if (isTail) {
-                stream.avail_in = 0;
+                dropInput();
                 return Status::Ok;
             }
             break;
@@ -689,8 +695,8 @@ Inflater::Inflater(int windowBits, bool noContextTakeover)
 
 Inflater::~Inflater() = default;
 
-Inflater::Status Inflater::inflate(QByteArrayView compressed, bool finalFragment, QByteArray &out,
-                                   qint64 maxOutput, QString *error)
+Inflater::Status Inflater::inflate(
+    QByteArrayView compressed, bool finalFragment, QByteArray &out, qint64 maxOutput, QString *error)
 {
     if (!d->initialized) {
         setError(error, tr("zlib could not be initialised"));
@@ -764,9 +770,9 @@ Deflater::Deflater(int windowBits, bool noContextTakeover, int level)
     d->noContextTakeover = noContextTakeover;
     const int zlibLevel = std::clamp(level, int(Z_DEFAULT_COMPRESSION), int(Z_BEST_COMPRESSION));
     constexpr int MemLevel = 8; // zlib's default
-    d->initialized = deflateInit2(&d->stream, zlibLevel, Z_DEFLATED, -zlibDeflateWindowBits(windowBits), MemLevel,
-                                  Z_DEFAULT_STRATEGY)
-            == Z_OK;
+    d->initialized = deflateInit2(&d->stream, zlibLevel, Z_DEFLATED, -zlibDeflateWindowBits(windowBits),
+                         MemLevel, Z_DEFAULT_STRATEGY)
+        == Z_OK;
 }
 
 Deflater::~Deflater() = default;
@@ -792,7 +798,8 @@ QByteArray Deflater::compress(QByteArrayView message)
         const int flush = offset < message.size() ? Z_NO_FLUSH : Z_SYNC_FLUSH;
         do {
             const qsizetype before = out.size();
-            const qsizetype room = std::max<qsizetype>(4096, qsizetype(deflateBound(&stream, stream.avail_in)));
+            const qsizetype room
+                = std::max<qsizetype>(4096, qsizetype(deflateBound(&stream, stream.avail_in)));
             out.resize(before + room);
             stream.next_out = reinterpret_cast<Bytef *>(out.data() + before);
             stream.avail_out = uInt(room);

@@ -260,6 +260,7 @@ void tst_DecodeCommand::help()
 {
     const Run run = runCli({ u"decode"_s, u"--help"_s }, {}, false);
     QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.stdOut.startsWith("Usage: frameline-cli decode [options]"));
     for (const char *part : { "--hex", "--from", "--deflate", "--max-message", "Exit status" })
         QVERIFY2(run.stdOut.contains(part), part);
     const Run top = runCli({ u"--help"_s }, {}, false);

@@ -1,0 +1,708 @@
+#include "app/net/connection.h"
+
+#include "app/net/clock.h"
+#include "app/protocol/closecode.h"
+
+#include <QtCore/QAtomicInteger>
+#include <QtCore/QtEndian>
+#include <QtNetwork/QSslSocket>
+#include <QtNetwork/QTcpSocket>
+
+#include <limits>
+
+namespace Frameline {
+
+namespace {
+QAtomicInteger<quint64> s_nextConnectionId = 1;
+
+// Batches are flushed early past this many events, so a flood never builds an unbounded batch.
+constexpr qsizetype MaxBatchEvents = 4096;
+} // namespace
+
+// A StreamDecoder for one direction, forwarding to the connection.
+class Connection::Decoding final : public StreamDecoder::Handler
+{
+public:
+    Decoding(Connection &connection, Direction direction, const StreamDecoder::Options &options)
+        : m_connection(connection)
+        , m_direction(direction)
+        , m_decoder(options, *this)
+    {
+    }
+    void feed(QByteArrayView bytes) { m_decoder.feed(bytes); }
+
+    void frameDecoded(const Frame &frame) override
+    {
+        if (m_direction == Direction::Incoming)
+            m_connection.onIncomingFrame(frame);
+        else
+            m_connection.onOutgoingFrame(frame);
+    }
+    void messageDecoded(const Message &message) override
+    {
+        if (m_direction == Direction::Incoming)
+            m_connection.onIncomingMessage(message);
+        else
+            m_connection.onOutgoingMessage(message);
+    }
+    void violationDetected(const Violation &violation) override
+    {
+        if (m_direction == Direction::Incoming)
+            m_connection.onIncomingViolation(violation);
+    }
+
+private:
+    Connection &m_connection;
+    Direction m_direction;
+    StreamDecoder m_decoder;
+};
+
+Connection::Connection(Role role, const Settings &settings, QObject *parent)
+    : QObject(parent)
+    , m_id(s_nextConnectionId.fetchAndAddRelaxed(1))
+    , m_role(role)
+    , m_settings(settings)
+{
+    m_handshakeTimer.setSingleShot(true);
+    m_closeTimer.setSingleShot(true);
+    m_batchTimer.setSingleShot(true);
+    connect(&m_handshakeTimer, &QTimer::timeout, this, &Connection::onHandshakeTimeout);
+    connect(&m_closeTimer, &QTimer::timeout, this, &Connection::onCloseTimeout);
+    connect(&m_pingTimer, &QTimer::timeout, this, &Connection::onPingTimer);
+    connect(&m_batchTimer, &QTimer::timeout, this, &Connection::flushEvents);
+}
+
+Connection::~Connection()
+{
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+    }
+}
+
+void Connection::append(ConnectionEvent &&event)
+{
+    m_batch.append(std::move(event));
+    if (m_batch.size() >= MaxBatchEvents)
+        flushEvents();
+    else if (!m_batchTimer.isActive())
+        m_batchTimer.start(m_settings.batchIntervalMs);
+}
+
+void Connection::flushEvents()
+{
+    m_batchTimer.stop();
+    if (m_batch.isEmpty())
+        return;
+    EventBatch batch;
+    batch.swap(m_batch);
+    Q_EMIT eventsReady(batch);
+}
+
+void Connection::setState(ConnectionState state)
+{
+    if (state == m_state)
+        return;
+    m_state = state;
+    ConnectionNotice notice;
+    notice.connectionId = m_id;
+    notice.timestampNs = Clock::nowNs();
+    notice.kind = ConnectionNotice::Kind::StateChanged;
+    notice.state = state;
+    if (state == ConnectionState::Closed)
+        notice.close = m_closeInfo;
+    append(std::move(notice));
+    Q_EMIT stateChanged(state);
+}
+
+void Connection::addNotice(ConnectionNotice::Kind kind, const QString &text)
+{
+    ConnectionNotice notice;
+    notice.connectionId = m_id;
+    notice.timestampNs = Clock::nowNs();
+    notice.kind = kind;
+    notice.state = m_state;
+    notice.text = text;
+    append(std::move(notice));
+}
+
+void Connection::addTlsRecord(std::shared_ptr<const TlsRecord> record)
+{
+    m_tls = std::move(record);
+    ConnectionNotice notice;
+    notice.connectionId = m_id;
+    notice.timestampNs = Clock::nowNs();
+    notice.kind = ConnectionNotice::Kind::Tls;
+    notice.state = m_state;
+    notice.tls = m_tls;
+    append(std::move(notice));
+}
+
+void Connection::resetForNewAttempt()
+{
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+        m_socket->deleteLater();
+        m_socket = nullptr;
+    }
+    m_clientHandshake.reset();
+    m_serverHandshake.reset();
+    m_handshake.reset();
+    m_tls.reset();
+    m_deflateParameters.reset();
+    m_deflater.reset();
+    m_incoming.reset();
+    m_outgoing.reset();
+    m_closeSent = false;
+    m_closeReceived = false;
+    m_failing = false;
+    m_closeInfo = CloseInfo();
+    m_timings = PhaseTimings();
+    m_pingsInFlight.clear();
+    m_errorString.clear();
+}
+
+void Connection::attachSocket(QTcpSocket *socket)
+{
+    m_socket = socket;
+    socket->setParent(this);
+    connect(socket, &QTcpSocket::readyRead, this, &Connection::onReadyRead);
+    connect(socket, &QTcpSocket::disconnected, this, &Connection::onDisconnected);
+}
+
+// ---- opening handshake ------------------------------------------------------------------------------
+
+void Connection::startClientHandshake(const Handshake::ClientOptions &options, const PhaseTimings &timings)
+{
+    m_timings = timings;
+    m_clientHandshake = std::make_unique<Handshake::Client>(options);
+    m_handshake = std::make_shared<HandshakeRecord>();
+    m_handshake->url = options.url.toString(QUrl::RemovePassword);
+    m_handshake->peerAddress = m_socket->peerAddress().toString();
+    m_handshake->peerPort = m_socket->peerPort();
+    m_handshake->request = m_clientHandshake->request();
+    m_handshake->requestBytes = m_clientHandshake->requestBytes();
+    m_handshake->expectedAccept = m_clientHandshake->expectedAccept();
+    setState(ConnectionState::Upgrading);
+    m_upgradeStartNs = Clock::nowNs();
+    m_handshakeTimer.start(m_settings.handshakeTimeoutMs);
+    m_socket->write(m_handshake->requestBytes);
+}
+
+void Connection::startServerHandshake(const Handshake::ServerOptions &options)
+{
+    m_serverHandshake = std::make_unique<Handshake::Server>(options);
+    m_handshake = std::make_shared<HandshakeRecord>();
+    m_handshake->peerAddress = m_socket->peerAddress().toString();
+    m_handshake->peerPort = m_socket->peerPort();
+    setState(ConnectionState::Upgrading);
+    m_upgradeStartNs = Clock::nowNs();
+    m_handshakeTimer.start(m_settings.handshakeTimeoutMs);
+    if (m_socket->bytesAvailable() > 0)
+        onReadyRead();
+}
+
+void Connection::handleClientHandshakeBytes(QByteArrayView bytes)
+{
+    const auto status = m_clientHandshake->feed(bytes);
+    if (status == Handshake::Client::Status::AwaitingResponse)
+        return;
+    m_handshakeTimer.stop();
+    HandshakeRecord &record = *m_handshake;
+    record.response = m_clientHandshake->response();
+    record.responseBytes = record.response.rawHead() + record.response.body();
+    m_timings.upgradeNs = Clock::nowNs() - m_upgradeStartNs;
+    record.timings = m_timings;
+    if (status == Handshake::Client::Status::Failed) {
+        record.accepted = false;
+        record.error = m_clientHandshake->errorString();
+        ConnectionNotice notice;
+        notice.connectionId = m_id;
+        notice.timestampNs = Clock::nowNs();
+        notice.kind = ConnectionNotice::Kind::Handshake;
+        notice.state = m_state;
+        notice.handshake = m_handshake;
+        append(std::move(notice));
+        failOpening(tr("The opening handshake failed: %1").arg(record.error));
+        return;
+    }
+    record.accepted = true;
+    record.subprotocol = m_clientHandshake->subprotocol();
+    record.deflate = m_clientHandshake->deflate();
+    ConnectionNotice notice;
+    notice.connectionId = m_id;
+    notice.timestampNs = Clock::nowNs();
+    notice.kind = ConnectionNotice::Kind::Handshake;
+    notice.state = m_state;
+    notice.handshake = m_handshake;
+    append(std::move(notice));
+    const qsizetype used = m_clientHandshake->consumed();
+    open(bytes.sliced(qMin(used, bytes.size())));
+}
+
+void Connection::handleServerHandshakeBytes(QByteArrayView bytes)
+{
+    const auto status = m_serverHandshake->feed(bytes);
+    if (status == Handshake::Server::Status::AwaitingRequest)
+        return;
+    m_handshakeTimer.stop();
+    HandshakeRecord &record = *m_handshake;
+    record.request = m_serverHandshake->request();
+    record.requestBytes = record.request.rawHead();
+    record.url = QString::fromUtf8(record.request.target());
+    record.response = m_serverHandshake->response();
+    record.responseBytes = m_serverHandshake->responseBytes();
+    m_timings.upgradeNs = Clock::nowNs() - m_upgradeStartNs;
+    record.timings = m_timings;
+    m_socket->write(record.responseBytes);
+
+    ConnectionNotice notice;
+    notice.connectionId = m_id;
+    notice.timestampNs = Clock::nowNs();
+    notice.kind = ConnectionNotice::Kind::Handshake;
+    notice.state = m_state;
+    notice.handshake = m_handshake;
+    if (status == Handshake::Server::Status::Rejected) {
+        record.accepted = false;
+        record.error = m_serverHandshake->errorString();
+        append(std::move(notice));
+        m_errorString = record.error;
+        addNotice(ConnectionNotice::Kind::Error, tr("The opening handshake was refused: %1").arg(record.error));
+        // The rejection has been written; the server closes the TCP connection after it.
+        m_socket->disconnectFromHost();
+        return;
+    }
+    record.accepted = true;
+    record.subprotocol = m_serverHandshake->subprotocol();
+    record.deflate = m_serverHandshake->deflate();
+    append(std::move(notice));
+    const qsizetype used = m_serverHandshake->consumed();
+    open(bytes.sliced(qMin(used, bytes.size())));
+}
+
+void Connection::open(QByteArrayView leftover)
+{
+    m_deflateParameters = m_handshake->deflate;
+    const Endpoint us = m_role == Role::Client ? Endpoint::Client : Endpoint::Server;
+    const Endpoint peer = m_role == Role::Client ? Endpoint::Server : Endpoint::Client;
+
+    StreamDecoder::Options incoming;
+    incoming.sender = peer;
+    incoming.limits = m_settings.limits;
+    incoming.deflate = m_deflateParameters;
+    m_incoming = std::make_unique<Decoding>(*this, Direction::Incoming, incoming);
+
+    // Our own bytes are decoded with no limits: how large a message the peer accepts is its business.
+    StreamDecoder::Options outgoing;
+    outgoing.sender = us;
+    outgoing.limits.maxFramePayload = std::numeric_limits<quint64>::max();
+    outgoing.limits.maxMessageSize = std::numeric_limits<quint64>::max();
+    outgoing.deflate = m_deflateParameters;
+    m_outgoing = std::make_unique<Decoding>(*this, Direction::Outgoing, outgoing);
+
+    if (m_deflateParameters)
+        m_deflater = std::make_unique<Deflater>(m_deflateParameters->windowBitsFor(us),
+                                                m_deflateParameters->noContextTakeoverFor(us));
+    setState(ConnectionState::Open);
+    if (m_settings.pingIntervalMs > 0)
+        m_pingTimer.start(m_settings.pingIntervalMs);
+    Q_EMIT opened();
+    if (!leftover.isEmpty()) {
+        m_bytesIn += leftover.size();
+        m_incoming->feed(leftover);
+    }
+}
+
+void Connection::failOpening(const QString &error)
+{
+    m_errorString = error;
+    addNotice(ConnectionNotice::Kind::Error, error);
+    m_handshakeTimer.stop();
+    if (m_socket && m_socket->state() != QAbstractSocket::UnconnectedState) {
+        m_socket->abort(); // emits disconnected, which ends the connection
+        if (m_state == ConnectionState::Closed)
+            return;
+    }
+    finishClosing();
+}
+
+void Connection::onHandshakeTimeout()
+{
+    failOpening(tr("The opening handshake timed out after %1 ms").arg(m_settings.handshakeTimeoutMs));
+}
+
+// ---- reading -----------------------------------------------------------------------------------------
+
+void Connection::onReadyRead()
+{
+    const QByteArray data = m_socket->readAll();
+    if (data.isEmpty())
+        return;
+    switch (m_state) {
+    case ConnectionState::Upgrading:
+        if (m_clientHandshake)
+            handleClientHandshakeBytes(data);
+        else if (m_serverHandshake)
+            handleServerHandshakeBytes(data);
+        break;
+    case ConnectionState::Open:
+    case ConnectionState::Closing:
+        m_bytesIn += data.size();
+        if (m_incoming)
+            m_incoming->feed(data);
+        break;
+    default:
+        break;
+    }
+}
+
+void Connection::onIncomingFrame(const Frame &frame)
+{
+    ++m_framesIn;
+    FrameEvent event;
+    event.connectionId = m_id;
+    event.timestampNs = Clock::nowNs();
+    event.direction = Direction::Incoming;
+    event.origin = FrameOrigin::Peer;
+    event.frame = frame;
+    event.frame.payload = QByteArrayView();
+    event.payload = frame.payload.toByteArray();
+    append(std::move(event));
+
+    if (m_failing)
+        return;
+    if (frame.hasFatalViolation()) {
+        for (const Violation &violation : frame.violations) {
+            if (!violation.fatal)
+                continue;
+            if (m_settings.strict) {
+                failConnection(violation);
+                return;
+            }
+            addNotice(ConnectionNotice::Kind::Violation,
+                      tr("Lenient mode: kept the connection open despite %1 (a strict endpoint closes with %2)")
+                          .arg(violation.id())
+                          .arg(violation.closeCode));
+        }
+    }
+
+    switch (frame.opcode) {
+    case quint8(Opcode::Ping):
+        if (m_settings.autoPong && !m_closeSent && !frame.payloadOmitted)
+            sendPong(frame.payload.toByteArray(), FrameOrigin::Automatic);
+        break;
+    case quint8(Opcode::Pong): {
+        const auto it = m_pingsInFlight.constFind(frame.payload.toByteArray());
+        if (it != m_pingsInFlight.constEnd()) {
+            m_lastRoundTripNs = Clock::nowNs() - it.value();
+            m_pingsInFlight.erase(it);
+            ConnectionNotice notice;
+            notice.connectionId = m_id;
+            notice.timestampNs = Clock::nowNs();
+            notice.kind = ConnectionNotice::Kind::PingRoundTrip;
+            notice.state = m_state;
+            notice.roundTripNs = m_lastRoundTripNs;
+            append(std::move(notice));
+        }
+        break;
+    }
+    case quint8(Opcode::Close):
+        handleCloseFrame(frame);
+        break;
+    default:
+        break;
+    }
+}
+
+void Connection::onIncomingMessage(const Message &message)
+{
+    MessageEvent event;
+    event.connectionId = m_id;
+    event.timestampNs = Clock::nowNs();
+    event.direction = Direction::Incoming;
+    event.origin = FrameOrigin::Peer;
+    event.message = message;
+    append(std::move(event));
+    if (!m_failing && !m_closeReceived)
+        messageReceived(message);
+}
+
+void Connection::onIncomingViolation(const Violation &violation)
+{
+    // Found while the frame is still arriving: a strict endpoint need not wait for the rest.
+    if (m_settings.strict && !m_failing && violation.fatal)
+        failConnection(violation);
+}
+
+void Connection::failConnection(const Violation &violation)
+{
+    // RFC 6455 §7.1.7: Fail the WebSocket Connection: send a Close frame with the code, then close.
+    m_failing = true;
+    addNotice(ConnectionNotice::Kind::Violation,
+              tr("Strict mode: failing the connection with %1 %2 because of %3 (RFC 6455 §%4): %5")
+                  .arg(violation.closeCode)
+                  .arg(CloseCodes::name(violation.closeCode), violation.id(), violation.rfcSection, violation.message));
+    if (!m_closeSent && m_state == ConnectionState::Open) {
+        if (m_closeInfo.initiator == CloseInitiator::None)
+            m_closeInfo.initiator = CloseInitiator::Local;
+        sendCloseFrame(ClosePayload::encode(violation.closeCode, QByteArray()), FrameOrigin::Automatic);
+    }
+    setState(ConnectionState::Closing);
+    m_pingTimer.stop();
+    if (m_role == Role::Server) {
+        m_socket->disconnectFromHost();
+    } else {
+        // RFC 6455 §7.1.1: the client waits for the server to close TCP, but not for ever.
+        m_closeTimer.start(m_settings.closeTimeoutMs);
+    }
+}
+
+// ---- closing -----------------------------------------------------------------------------------------
+
+void Connection::handleCloseFrame(const Frame &frame)
+{
+    if (m_closeReceived)
+        return;
+    m_closeReceived = true;
+    const ClosePayload payload = ClosePayload::parse(frame.payload);
+    m_closeInfo.code = payload.code.value_or(CloseCode::NoStatusReceived);
+    m_closeInfo.reason = QString::fromUtf8(payload.reason);
+    if (m_closeInfo.initiator == CloseInitiator::None)
+        m_closeInfo.initiator = CloseInitiator::Remote;
+    if (!m_closeSent) {
+        // RFC 6455 §5.5.1: answer with a Close frame, echoing the status code.
+        sendCloseFrame(payload.code ? ClosePayload::encode(*payload.code, QByteArray()) : QByteArray(),
+                       FrameOrigin::Automatic);
+    }
+    setState(ConnectionState::Closing);
+    m_pingTimer.stop();
+    if (m_role == Role::Server) {
+        // RFC 6455 §7.1.1: the server closes the TCP connection first.
+        m_socket->disconnectFromHost();
+    } else if (!m_closeTimer.isActive()) {
+        m_closeTimer.start(m_settings.closeTimeoutMs);
+    }
+}
+
+void Connection::sendCloseFrame(const QByteArray &payload, FrameOrigin origin)
+{
+    m_closeSent = true;
+    if (payload.size() >= 2)
+        m_closeInfo.sentCode = qFromBigEndian<quint16>(payload.constData());
+    writeFrames(FrameWriter::frame(m_role == Role::Client ? Endpoint::Client : Endpoint::Server,
+                                   quint8(Opcode::Close), payload),
+                origin);
+}
+
+void Connection::close(quint16 code, const QString &reason, FrameOrigin origin)
+{
+    if (m_state != ConnectionState::Open) {
+        if (m_state != ConnectionState::Closing && m_state != ConnectionState::Closed)
+            abort(tr("Closed before the connection was open"));
+        return;
+    }
+    m_closeInfo.initiator = CloseInitiator::Local;
+    const QByteArray frame = FrameWriter::close(m_role == Role::Client ? Endpoint::Client : Endpoint::Server, code, reason);
+    m_closeSent = true;
+    m_closeInfo.sentCode = code;
+    writeFrames(frame, origin);
+    setState(ConnectionState::Closing);
+    m_pingTimer.stop();
+    m_closeTimer.start(m_settings.closeTimeoutMs);
+}
+
+void Connection::closeWithoutCode(FrameOrigin origin)
+{
+    if (m_state != ConnectionState::Open)
+        return;
+    m_closeInfo.initiator = CloseInitiator::Local;
+    sendCloseFrame(QByteArray(), origin);
+    setState(ConnectionState::Closing);
+    m_pingTimer.stop();
+    m_closeTimer.start(m_settings.closeTimeoutMs);
+}
+
+void Connection::onCloseTimeout()
+{
+    addNotice(ConnectionNotice::Kind::Info,
+              tr("The peer did not finish the closing handshake within %1 ms; dropping the TCP connection")
+                  .arg(m_settings.closeTimeoutMs));
+    if (m_socket)
+        m_socket->abort();
+}
+
+void Connection::abort(const QString &why)
+{
+    if (!why.isEmpty())
+        addNotice(ConnectionNotice::Kind::Info, why);
+    if (m_socket && m_socket->state() != QAbstractSocket::UnconnectedState)
+        m_socket->abort();
+    else
+        finishClosing();
+}
+
+void Connection::onDisconnected()
+{
+    if (m_state == ConnectionState::Open || m_state == ConnectionState::Closing) {
+        // Anything still buffered arrived before the end.
+        if (m_socket->bytesAvailable() > 0)
+            onReadyRead();
+    }
+    finishClosing();
+}
+
+void Connection::finishClosing()
+{
+    if (m_state == ConnectionState::Closed)
+        return;
+    m_handshakeTimer.stop();
+    m_closeTimer.stop();
+    m_pingTimer.stop();
+    m_closeInfo.closingHandshakeCompleted = m_closeSent && m_closeReceived;
+    m_closeInfo.abnormal = !m_closeInfo.closingHandshakeCompleted;
+    if (!m_closeReceived)
+        m_closeInfo.code = CloseCode::AbnormalClosure;
+    setState(ConnectionState::Closed);
+    flushEvents();
+    connectionEnded();
+    Q_EMIT closed();
+}
+
+// ---- sending -----------------------------------------------------------------------------------------
+
+bool Connection::canSend()
+{
+    if (m_state == ConnectionState::Open && !m_closeSent && m_socket)
+        return true;
+    m_errorString = m_closeSent ? tr("The connection is closing; nothing more can be sent")
+                                : tr("The connection is not open");
+    return false;
+}
+
+void Connection::writeFrames(const QByteArray &bytes, FrameOrigin origin)
+{
+    if (!m_socket || bytes.isEmpty())
+        return;
+    m_socket->write(bytes);
+    m_bytesOut += bytes.size();
+    m_sendingOrigin = origin;
+    if (m_outgoing)
+        m_outgoing->feed(bytes);
+}
+
+QByteArray Connection::buildMessage(quint8 opcode, const QByteArray &payload, int fragments)
+{
+    const Endpoint us = m_role == Role::Client ? Endpoint::Client : Endpoint::Server;
+    const bool compress = m_deflater && m_settings.compressOutgoing;
+    const QByteArray body = compress ? m_deflater->compress(payload) : payload;
+    if (fragments <= 1)
+        return FrameWriter::frame(us, opcode, body, true, compress);
+    QByteArray bytes;
+    for (const QByteArray &frame : FrameWriter::fragments(us, opcode, body, fragments, compress))
+        bytes += frame;
+    return bytes;
+}
+
+bool Connection::sendMessage(quint8 opcode, const QByteArray &payload, FrameOrigin origin)
+{
+    if (!canSend())
+        return false;
+    writeFrames(buildMessage(opcode, payload, 1), origin);
+    return true;
+}
+
+bool Connection::sendText(const QByteArray &utf8, FrameOrigin origin)
+{
+    return sendMessage(quint8(Opcode::Text), utf8, origin);
+}
+
+bool Connection::sendBinary(const QByteArray &bytes, FrameOrigin origin)
+{
+    return sendMessage(quint8(Opcode::Binary), bytes, origin);
+}
+
+bool Connection::sendFragmented(quint8 opcode, const QByteArray &payload, int count, FrameOrigin origin)
+{
+    if (!canSend())
+        return false;
+    writeFrames(buildMessage(opcode, payload, count), origin);
+    return true;
+}
+
+bool Connection::sendPing(const QByteArray &payload, FrameOrigin origin)
+{
+    if (!canSend())
+        return false;
+    writeFrames(FrameWriter::ping(m_role == Role::Client ? Endpoint::Client : Endpoint::Server, payload), origin);
+    return true;
+}
+
+bool Connection::sendPong(const QByteArray &payload, FrameOrigin origin)
+{
+    if (!canSend())
+        return false;
+    writeFrames(FrameWriter::pong(m_role == Role::Client ? Endpoint::Client : Endpoint::Server, payload), origin);
+    return true;
+}
+
+bool Connection::sendFrame(const FrameSpec &spec, FrameOrigin origin)
+{
+    if (!canSend())
+        return false;
+    QString error;
+    const QByteArray bytes = FrameWriter::encode(spec, &error);
+    if (bytes.isEmpty()) {
+        m_errorString = error;
+        return false;
+    }
+    if (spec.opcode == quint8(Opcode::Close)) {
+        m_closeSent = true;
+        if (m_closeInfo.initiator == CloseInitiator::None)
+            m_closeInfo.initiator = CloseInitiator::Local;
+    }
+    writeFrames(bytes, origin);
+    if (m_closeSent && m_state == ConnectionState::Open) {
+        setState(ConnectionState::Closing);
+        m_closeTimer.start(m_settings.closeTimeoutMs);
+    }
+    return true;
+}
+
+void Connection::onOutgoingFrame(const Frame &frame)
+{
+    ++m_framesOut;
+    FrameEvent event;
+    event.connectionId = m_id;
+    event.timestampNs = Clock::nowNs();
+    event.direction = Direction::Outgoing;
+    event.origin = m_sendingOrigin;
+    event.frame = frame;
+    event.frame.payload = QByteArrayView();
+    event.payload = frame.payload.toByteArray();
+    append(std::move(event));
+}
+
+void Connection::onOutgoingMessage(const Message &message)
+{
+    MessageEvent event;
+    event.connectionId = m_id;
+    event.timestampNs = Clock::nowNs();
+    event.direction = Direction::Outgoing;
+    event.origin = m_sendingOrigin;
+    event.message = message;
+    append(std::move(event));
+}
+
+void Connection::onPingTimer()
+{
+    // The payload is a counter, so each pong can be matched to its ping.
+    QByteArray payload(8, Qt::Uninitialized);
+    qToBigEndian<quint64>(++m_pingCounter, payload.data());
+    m_pingsInFlight.insert(payload, Clock::nowNs());
+    if (m_pingsInFlight.size() > 64) // a peer that never answers must not grow this for ever
+        m_pingsInFlight.clear();
+    sendPing(payload, FrameOrigin::Automatic);
+}
+
+} // namespace Frameline
