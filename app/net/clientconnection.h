@@ -87,8 +87,8 @@ private:
     bool isSecure() const;
 
     Options m_options;
-    QTimer m_connectTimer;
-    QTimer m_reconnectTimer;
+    QTimer m_connectTimer { this };
+    QTimer m_reconnectTimer { this };
     int m_attempt = 0;
     bool m_stopped = false;
     qint64 m_phaseStartNs = 0;

@@ -167,10 +167,10 @@ private:
     bool m_failing = false; // strict mode failed the connection: incoming data is no longer acted on
     CloseInfo m_closeInfo;
 
-    QTimer m_handshakeTimer;
-    QTimer m_closeTimer;
-    QTimer m_pingTimer;
-    QTimer m_batchTimer;
+    QTimer m_handshakeTimer { this }; // a child, so moveToThread() takes it along
+    QTimer m_closeTimer { this }; // a child, so moveToThread() takes it along
+    QTimer m_pingTimer { this }; // a child, so moveToThread() takes it along
+    QTimer m_batchTimer { this }; // a child, so moveToThread() takes it along
     quint64 m_pingCounter = 0;
     QHash<QByteArray, qint64> m_pingsInFlight; // payload -> send time
     qint64 m_lastRoundTripNs = -1;
