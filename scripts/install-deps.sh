@@ -12,6 +12,7 @@ build_packages=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     qt6-svg-dev libqt6svg6 libqscintilla2-qt6-dev libgl-dev
     libssl-dev zlib1g-dev openssl
+    fonts-nanum
 )
 test_packages=(
     xvfb xauth node-ws nodejs python3-websockets clang libclang-rt-14-dev

@@ -95,6 +95,7 @@ void Connection::flushEvents()
     if (m_batch.isEmpty())
         return;
     EventBatch batch;
+    batch.reserve(qMin<qsizetype>(m_batch.size() * 2, MaxBatchEvents));
     batch.swap(m_batch);
     Q_EMIT eventsReady(batch);
 }
@@ -178,6 +179,12 @@ void Connection::startClientHandshake(const Handshake::ClientOptions &options, c
     m_timings = timings;
     m_clientHandshake = std::make_unique<Handshake::Client>(options);
     m_handshake = std::make_shared<HandshakeRecord>();
+    if (m_clientHandshake->status() == Handshake::Client::Status::Failed) {
+        // The request cannot be built (e.g. a header that would inject another line).
+        m_handshake->error = m_clientHandshake->errorString();
+        failOpening(tr("The opening handshake request cannot be built: %1").arg(m_handshake->error));
+        return;
+    }
     m_handshake->url = options.url.toString(QUrl::RemovePassword);
     m_handshake->peerAddress = m_socket->peerAddress().toString();
     m_handshake->peerPort = m_socket->peerPort();
@@ -336,9 +343,16 @@ void Connection::onHandshakeTimeout()
 
 void Connection::onReadyRead()
 {
-    const QByteArray data = m_socket->readAll();
-    if (data.isEmpty())
+    // Read into a buffer kept between calls: no allocation per read.
+    const qint64 available = m_socket->bytesAvailable();
+    if (available <= 0)
         return;
+    if (m_readBuffer.size() < available)
+        m_readBuffer.resize(qMax<qsizetype>(available, 64 * 1024));
+    const qint64 got = m_socket->read(m_readBuffer.data(), available);
+    if (got <= 0)
+        return;
+    const QByteArrayView data(m_readBuffer.constData(), got);
     switch (m_state) {
     case ConnectionState::Upgrading:
         if (m_clientHandshake)
@@ -367,6 +381,12 @@ void Connection::onIncomingFrame(const Frame &frame)
     event.origin = FrameOrigin::Peer;
     event.frame = frame;
     event.frame.payload = QByteArrayView();
+    if (frame.position == FramePosition::Whole && !frame.compressed && !frame.payloadOmitted
+        && frame.violations.isEmpty()) {
+        // Its message follows at once and carries the very same bytes.
+        m_heldFrame = std::move(event);
+        return;
+    }
     event.payload = frame.payload.toByteArray();
     append(std::move(event));
 
@@ -417,6 +437,11 @@ void Connection::onIncomingFrame(const Frame &frame)
 
 void Connection::onIncomingMessage(const Message &message)
 {
+    if (m_heldFrame) {
+        m_heldFrame->payload = message.payload; // shared, not copied
+        append(std::move(*m_heldFrame));
+        m_heldFrame.reset();
+    }
     MessageEvent event;
     event.connectionId = m_id;
     event.timestampNs = Clock::nowNs();

@@ -181,6 +181,10 @@ private:
     qint64 m_bytesOut = 0;
 
     EventBatch m_batch;
+    // A whole, uncompressed, clean incoming frame waits here for its message (which follows at once),
+    // so both events share one payload buffer instead of two copies.
+    std::optional<FrameEvent> m_heldFrame;
+    QByteArray m_readBuffer;
 };
 
 } // namespace Frameline

@@ -54,6 +54,9 @@ struct Frame
     bool payloadOmitted = false; // over the frame limit: the payload was skipped, not kept
 
     QByteArrayView payload; // unmasked payload bytes
+    // When set, `payload` views exactly this buffer, and a consumer may move it out (during the callback)
+    // to keep the bytes without copying them; the view stays valid while the moved-to array lives.
+    QByteArray *payloadBuffer = nullptr;
     Violations violations;
 
     QByteArrayView rawHeader() const

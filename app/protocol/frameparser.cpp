@@ -34,6 +34,7 @@ void FrameParser::reset()
     m_frameIndex = 0;
     m_frame = Frame();
     m_headerHave = 0;
+    m_partial = QByteArray();
     m_payloadHave = 0;
     m_keyOffset = 0;
     m_skipRemaining = 0;
@@ -70,15 +71,8 @@ quint8 FrameParser::headerLengthFor(const quint8 *firstTwoBytes)
 char *FrameParser::ensureBuffer(qsizetype size)
 {
     if (size > m_bufferCapacity) {
-        // Grow geometrically, but never past what this frame needs (its length is already checked
-        // against the frame limit), so a large declared length is only paid for as bytes arrive.
-        qsizetype capacity = qMax<qsizetype>(size, qMin<qsizetype>(m_bufferCapacity * 2, qsizetype(m_frame.payloadLength)));
-        capacity = qMax<qsizetype>(capacity, 256);
-        std::unique_ptr<char[]> grown(new char[size_t(capacity)]);
-        if (m_payloadHave > 0)
-            std::memcpy(grown.get(), m_buffer.get(), size_t(m_payloadHave));
-        m_buffer = std::move(grown);
-        m_bufferCapacity = capacity;
+        m_buffer.reset(new char[size_t(size)]);
+        m_bufferCapacity = size;
     }
     return m_buffer.get();
 }
@@ -165,7 +159,15 @@ void FrameParser::feed(QByteArrayView bytes, Handler &handler)
                         handler.violationDetected(violation);
                 }
             }
-            char *buffer = ensureBuffer(qsizetype(m_payloadHave) + take);
+            const qsizetype needed = qsizetype(m_payloadHave) + take;
+            if (m_partial.capacity() < needed) {
+                // Grow geometrically, but never past what this frame needs (its length is already
+                // checked against the limit), so a large declared length is paid for as bytes arrive.
+                const qsizetype frameLength = qsizetype(m_frame.payloadLength);
+                m_partial.reserve(qMin(frameLength, qMax(needed, qMax<qsizetype>(m_partial.capacity() * 2, 4096))));
+            }
+            m_partial.resize(needed);
+            char *buffer = m_partial.data();
             char *to = buffer + m_payloadHave;
             if (m_frame.masked)
                 m_keyOffset = maskCopy(data, to, take, m_frame.maskingKey, m_keyOffset);
@@ -176,8 +178,15 @@ void FrameParser::feed(QByteArrayView bytes, Handler &handler)
             data += take;
             left -= take;
             m_streamOffset += take;
-            if (m_payloadHave == m_frame.payloadLength)
-                finishFrame(QByteArrayView(buffer, qsizetype(m_payloadHave)), handler);
+            if (m_payloadHave == m_frame.payloadLength) {
+                m_frame.payloadBuffer = &m_partial;
+                finishFrame(m_partial, handler);
+                // Taken over by the consumer, or kept for the next frame unless it is large.
+                if (m_partial.capacity() > KeptBufferCapacity)
+                    m_partial = QByteArray();
+                else
+                    m_partial.resize(0);
+            }
             break;
         }
         case State::Skip: {
@@ -226,6 +235,7 @@ void FrameParser::decodeHeader(const quint8 *header, quint8 headerLength)
     else
         f.maskingKey = {};
     f.payload = QByteArrayView();
+    f.payloadBuffer = nullptr;
     f.payloadOmitted = false;
     f.compressed = false;
     f.messageOpcode = 0;
@@ -427,6 +437,7 @@ void FrameParser::finishFrame(QByteArrayView payload, Handler &handler)
     handler.frameParsed(f);
 
     m_payloadHave = 0;
+    f.payloadBuffer = nullptr;
     if (m_bufferCapacity > KeptBufferCapacity) {
         m_buffer.reset();
         m_bufferCapacity = 0;

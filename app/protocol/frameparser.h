@@ -94,9 +94,11 @@ private:
     quint8 m_header[14] {};
     quint8 m_headerHave = 0;
 
-    // Payload being collected across pieces, unmasked as it is copied in.
+    // Scratch for unmasking a payload that arrived whole.
     std::unique_ptr<char[]> m_buffer;
     qsizetype m_bufferCapacity = 0;
+    // Payload being collected across pieces, unmasked as it is copied in; a consumer may take it over.
+    QByteArray m_partial;
     quint64 m_payloadHave = 0;
     quint8 m_keyOffset = 0;
     quint64 m_skipRemaining = 0;

@@ -38,7 +38,8 @@ QString checkField(const HttpMessage::Field &field)
     if (!HttpMessage::isToken(field.name))
         return Handshake::tr("the header name %1 is not a valid token").arg(quoted(field.name));
     if (!HttpMessage::isValidFieldValue(field.value))
-        return Handshake::tr("the value of header %1 contains a line break or control character").arg(quoted(field.name));
+        return Handshake::tr("the value of header %1 contains a line break or control character")
+            .arg(quoted(field.name));
     return {};
 }
 
@@ -87,7 +88,8 @@ bool Handshake::isValidKey(QByteArrayView key)
     // missing padding) is not what §4.1 item 7 describes.
     if (key.size() != 24)
         return false;
-    const auto decoded = QByteArray::fromBase64Encoding(key.toByteArray(), QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded
+        = QByteArray::fromBase64Encoding(key.toByteArray(), QByteArray::AbortOnBase64DecodingErrors);
     return decoded.decodingStatus == QByteArray::Base64DecodingStatus::Ok && decoded.decoded.size() == 16;
 }
 
@@ -119,6 +121,10 @@ Handshake::Client::Client(const ClientOptions &options)
 {
     const QUrl &url = options.url;
     const QString scheme = url.scheme().toLower();
+    if (url.isEmpty()) {
+        fail(Handshake::tr("no URL was given"));
+        return;
+    }
     if (!url.isValid() || (scheme != u"ws"_s && scheme != u"wss"_s)) {
         fail(Handshake::tr("%1 is not a ws:// or wss:// URL").arg(url.toDisplayString()));
         return;
@@ -177,6 +183,7 @@ Handshake::Client::Client(const ClientOptions &options)
     // Checked against what is actually sent, which the extra headers may have changed.
     m_key = m_request.values("Sec-WebSocket-Key").value(0);
     m_expectedAccept = acceptFor(m_key);
+    m_requestValid = true;
 }
 
 Handshake::Client::Status Handshake::Client::fail(const QString &reason)
@@ -200,7 +207,8 @@ Handshake::Client::Status Handshake::Client::feed(QByteArrayView bytes)
         if (parsed == HttpMessage::Parser::Status::NeedMore)
             return m_status;
         if (parsed == HttpMessage::Parser::Status::Error)
-            return fail(Handshake::tr("the server's response is not valid HTTP: %1").arg(m_parser.errorString()));
+            return fail(
+                Handshake::tr("the server's response is not valid HTTP: %1").arg(m_parser.errorString()));
         m_response = m_parser.takeMessage();
         m_headDone = true;
         if (finishHead() != Status::AwaitingResponse)
@@ -265,8 +273,9 @@ Handshake::Client::Status Handshake::Client::connectionClosed()
     if (!m_headDone) {
         if (m_parser.headSize() == 0)
             return fail(Handshake::tr("the connection closed before the server answered the handshake"));
-        return fail(Handshake::tr("the connection closed in the middle of the server's response (after %1 bytes)")
-                        .arg(m_parser.headSize()));
+        return fail(
+            Handshake::tr("the connection closed in the middle of the server's response (after %1 bytes)")
+                .arg(m_parser.headSize()));
     }
     m_response.setBodyTruncated(true);
     return fail(Handshake::tr("the server answered %1 instead of 101 Switching Protocols")
@@ -313,8 +322,8 @@ QString Handshake::Client::validateSwitchingResponse()
 QString Handshake::Client::validateExtensions()
 {
     const QList<QByteArray> offered = m_request.listElements("Sec-WebSocket-Extensions");
-    const QList<DeflateOffer> deflateOffers =
-        PerMessageDeflate::parseOffers(m_request.combinedValue("Sec-WebSocket-Extensions"));
+    const QList<DeflateOffer> deflateOffers
+        = PerMessageDeflate::parseOffers(m_request.combinedValue("Sec-WebSocket-Extensions"));
 
     QList<QByteArray> seen;
     const QList<QByteArray> elements = m_response.listElements("Sec-WebSocket-Extensions");
@@ -326,9 +335,8 @@ QString Handshake::Client::validateExtensions()
         }
         seen.append(name);
 
-        const bool wasOffered = std::any_of(offered.begin(), offered.end(), [&name](const QByteArray &offer) {
-            return equalsIgnoringCase(extensionName(offer), name);
-        });
+        const bool wasOffered = std::any_of(offered.begin(), offered.end(),
+            [&name](const QByteArray &offer) { return equalsIgnoringCase(extensionName(offer), name); });
         if (!wasOffered)
             return Handshake::tr("the server chose extension %1, which was not offered").arg(quoted(name));
 
@@ -348,7 +356,8 @@ QString Handshake::Client::validateExtensions()
                     firstError = error;
             }
             if (!m_deflate)
-                return Handshake::tr("the server's permessage-deflate response is not acceptable: %1").arg(firstError);
+                return Handshake::tr("the server's permessage-deflate response is not acceptable: %1")
+                    .arg(firstError);
         }
         m_extensions.append(element);
     }
@@ -368,7 +377,8 @@ QString Handshake::Client::validateSubprotocol()
     }
     // Subprotocol names are compared exactly, as browsers do.
     if (!m_request.listElements("Sec-WebSocket-Protocol").contains(chosen.front()))
-        return Handshake::tr("the server chose subprotocol %1, which was not offered").arg(quoted(chosen.front()));
+        return Handshake::tr("the server chose subprotocol %1, which was not offered")
+            .arg(quoted(chosen.front()));
     m_subprotocol = chosen.front();
     return {};
 }
@@ -378,8 +388,7 @@ QString Handshake::Client::validateSubprotocol()
 Handshake::Server::Server(const ServerOptions &options)
     : m_options(options)
     , m_parser(HttpMessage::Kind::Request, options.parseOptions)
-{
-}
+{ }
 
 Handshake::Server::Status Handshake::Server::feed(QByteArrayView bytes)
 {
@@ -421,12 +430,14 @@ Handshake::Server::Status Handshake::Server::handleRequest(const HttpMessage &re
 
     // Item 1: "An HTTP/1.1 or higher GET request".
     if (m_request.method() != "GET") {
-        return reject(405, Handshake::tr("the method is %1; a WebSocket handshake uses GET").arg(quoted(m_request.method())),
-                      { { "Allow", "GET" } });
+        return reject(405,
+            Handshake::tr("the method is %1; a WebSocket handshake uses GET").arg(quoted(m_request.method())),
+            { { "Allow", "GET" } });
     }
     if (m_request.versionMajor() < 1 || (m_request.versionMajor() == 1 && m_request.versionMinor() < 1)) {
-        return reject(400, Handshake::tr("the request is %1; a WebSocket handshake needs HTTP/1.1 or later")
-                               .arg(QString::fromLatin1(m_request.version())));
+        return reject(400,
+            Handshake::tr("the request is %1; a WebSocket handshake needs HTTP/1.1 or later")
+                .arg(QString::fromLatin1(m_request.version())));
     }
 
     // Item 2: exactly one Host (RFC 7230 §5.4 asks for 400 otherwise).
@@ -439,22 +450,23 @@ Handshake::Server::Status Handshake::Server::handleRequest(const HttpMessage &re
     // Item 3: Upgrade holds "websocket". Without it this is a plain HTTP request: 426 tells the client
     // what it could upgrade to (RFC 7231 §6.5.15 requires the Upgrade header with it).
     const QList<HttpMessage::Field> upgradeRequired = { { "Upgrade", "websocket" },
-                                                        { "Connection", "Upgrade" },
-                                                        { "Sec-WebSocket-Version", QByteArray::number(Version) } };
+        { "Connection", "Upgrade" }, { "Sec-WebSocket-Version", QByteArray::number(Version) } };
     if (!m_request.hasField("Upgrade"))
         return reject(426, Handshake::tr("the request has no Upgrade header"), upgradeRequired);
     if (!m_request.hasToken("Upgrade", "websocket")) {
-        return reject(426, Handshake::tr("Upgrade is %1, which has no \"websocket\" token")
-                               .arg(quoted(m_request.combinedValue("Upgrade"))),
-                      upgradeRequired);
+        return reject(426,
+            Handshake::tr("Upgrade is %1, which has no \"websocket\" token")
+                .arg(quoted(m_request.combinedValue("Upgrade"))),
+            upgradeRequired);
     }
 
     // Item 4: Connection holds "Upgrade".
     if (!m_request.hasField("Connection"))
         return reject(400, Handshake::tr("the request has no Connection header"));
     if (!m_request.hasToken("Connection", "upgrade")) {
-        return reject(400, Handshake::tr("Connection is %1, which has no \"Upgrade\" token")
-                               .arg(quoted(m_request.combinedValue("Connection"))));
+        return reject(400,
+            Handshake::tr("Connection is %1, which has no \"Upgrade\" token")
+                .arg(quoted(m_request.combinedValue("Connection"))));
     }
 
     // Item 5: Sec-WebSocket-Key, base64 of 16 bytes.
@@ -469,19 +481,22 @@ Handshake::Server::Status Handshake::Server::handleRequest(const HttpMessage &re
         if (decoded.decodingStatus != QByteArray::Base64DecodingStatus::Ok) {
             return reject(400, Handshake::tr("Sec-WebSocket-Key %1 is not valid base64").arg(quoted(key)));
         }
-        return reject(400, Handshake::tr("Sec-WebSocket-Key %1 decodes to %2 bytes, not 16")
-                               .arg(quoted(key))
-                               .arg(decoded.decoded.size()));
+        return reject(400,
+            Handshake::tr("Sec-WebSocket-Key %1 decodes to %2 bytes, not 16")
+                .arg(quoted(key))
+                .arg(decoded.decoded.size()));
     }
 
     // Item 6: version 13. §4.4: otherwise answer with the versions we speak.
-    const QList<HttpMessage::Field> versionHeader = { { "Sec-WebSocket-Version", QByteArray::number(Version) } };
+    const QList<HttpMessage::Field> versionHeader
+        = { { "Sec-WebSocket-Version", QByteArray::number(Version) } };
     if (!m_request.hasField("Sec-WebSocket-Version"))
         return reject(426, Handshake::tr("the request has no Sec-WebSocket-Version header"), versionHeader);
     const QByteArray version = m_request.combinedValue("Sec-WebSocket-Version");
     if (version != QByteArray::number(Version)) {
-        return reject(426, Handshake::tr("Sec-WebSocket-Version is %1; this server speaks version 13").arg(quoted(version)),
-                      versionHeader);
+        return reject(426,
+            Handshake::tr("Sec-WebSocket-Version is %1; this server speaks version 13").arg(quoted(version)),
+            versionHeader);
     }
 
     // Item 7 and §10.2: the Origin check, for browsers.
@@ -502,7 +517,8 @@ Handshake::Server::Status Handshake::Server::handleRequest(const HttpMessage &re
 
 Handshake::Server::Status Handshake::Server::accept()
 {
-    // Item 8 / §4.2.2 item 5.4: the subprotocol, by the server's order of preference (see ServerOptions).
+    // Item 8 / §4.2.2 step 4 and item 5.5: the subprotocol, by the server's order of preference (see
+    // ServerOptions).
     const QList<QByteArray> offeredProtocols = m_request.listElements("Sec-WebSocket-Protocol");
     for (const QByteArray &supported : std::as_const(m_options.subprotocols)) {
         if (offeredProtocols.contains(supported)) {
@@ -540,8 +556,8 @@ Handshake::Server::Status Handshake::Server::accept()
     return m_status;
 }
 
-Handshake::Server::Status Handshake::Server::reject(int statusCode, const QString &reason,
-                                                    const QList<HttpMessage::Field> &headers)
+Handshake::Server::Status Handshake::Server::reject(
+    int statusCode, const QString &reason, const QList<HttpMessage::Field> &headers)
 {
     // A plain-text body with the reason, so whoever is debugging the client sees it too.
     Rejection rejection;

@@ -76,8 +76,8 @@ public:
     struct ServerOptions
     {
         // Subprotocols this server speaks, in ITS order of preference: the first one in this list that the
-        // client offered is chosen, whatever the client's order (§4.2.2 item 5.4 leaves the choice to the
-        // server; preferring our own list lets a user pin down what a test server answers).
+        // client offered is chosen, whatever the client's order (§4.2.2 step 4, /subprotocol/, leaves the
+        // choice to the server; preferring our own list lets a user pin down what a test server answers).
         QList<QByteArray> subprotocols;
         DeflateServerPolicy deflate; // deflate.enabled = false declines every permessage-deflate offer
         // Empty: any origin. Otherwise a request whose Origin is not listed gets 403 Forbidden. A request
@@ -110,8 +110,9 @@ public:
     const QString &errorString() const { return m_errorString; }
 
     const HttpMessage &request() const { return m_request; }
-    // The exact bytes to send.
-    QByteArray requestBytes() const { return m_request.serialize(); }
+    // The exact bytes to send; empty when the options could not make a request (then status() is
+    // Failed from the start and nothing should be sent).
+    QByteArray requestBytes() const { return m_requestValid ? m_request.serialize() : QByteArray(); }
     // The key as sent, and the Sec-WebSocket-Accept the server must answer with.
     const QByteArray &key() const { return m_key; }
     const QByteArray &expectedAccept() const { return m_expectedAccept; }
@@ -145,13 +146,14 @@ private:
     Status m_status = Status::AwaitingResponse;
     QString m_errorString;
     HttpMessage m_request;
+    bool m_requestValid = false;
     QByteArray m_key;
     QByteArray m_expectedAccept;
     HttpMessage::Parser m_parser;
     HttpMessage m_response;
     bool m_headDone = false;
     qint64 m_bodyRemaining = 0; // of a rejection's body, within maxBodySize
-    qint64 m_bodyDeclared = -1;  // its Content-Length; -1: none
+    qint64 m_bodyDeclared = -1; // its Content-Length; -1: none
     bool m_bodyUntilClose = false; // no Content-Length: the body ends with the connection
     qsizetype m_consumed = 0;
     QByteArray m_subprotocol;

@@ -15,16 +15,14 @@ bool isTokenChar(char c)
 {
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
         return true;
-    switch (c) {
-    case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+': case '-': case '.':
-    case '^': case '_': case '`': case '|': case '~':
-        return true;
-    default:
-        return false;
-    }
+    return c != '\0' && QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
 }
 
-bool isWhitespace(char c) { return c == ' ' || c == '\t'; } // OWS, RFC 7230 §3.2.3
+// OWS, RFC 7230 §3.2.3
+bool isWhitespace(char c)
+{
+    return c == ' ' || c == '\t';
+}
 
 bool isControl(char c)
 {
@@ -32,7 +30,10 @@ bool isControl(char c)
     return u < 0x20 || u == 0x7f;
 }
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
 
 QByteArrayView trimWhitespace(QByteArrayView text)
 {
@@ -61,7 +62,8 @@ QString hexByte(char c)
 // "HTTP/" DIGIT "." DIGIT (RFC 7230 §2.6).
 bool parseVersion(QByteArrayView text, int *major, int *minor)
 {
-    if (text.size() != 8 || !text.startsWith("HTTP/") || !isDigit(text[5]) || text[6] != '.' || !isDigit(text[7]))
+    if (text.size() != 8 || !text.startsWith("HTTP/") || !isDigit(text[5]) || text[6] != '.'
+        || !isDigit(text[7]))
         return false;
     *major = text[5] - '0';
     *minor = text[7] - '0';
@@ -237,43 +239,52 @@ QByteArray HttpMessage::serializeHead() const
 
 QByteArray HttpMessage::standardReasonPhrase(int statusCode)
 {
-    switch (statusCode) {
-    case 100: return "Continue";
-    case 101: return "Switching Protocols";
-    case 200: return "OK";
-    case 201: return "Created";
-    case 202: return "Accepted";
-    case 204: return "No Content";
-    case 301: return "Moved Permanently";
-    case 302: return "Found";
-    case 303: return "See Other";
-    case 304: return "Not Modified";
-    case 307: return "Temporary Redirect";
-    case 308: return "Permanent Redirect";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 406: return "Not Acceptable";
-    case 408: return "Request Timeout";
-    case 409: return "Conflict";
-    case 410: return "Gone";
-    case 411: return "Length Required";
-    case 413: return "Content Too Large";
-    case 414: return "URI Too Long";
-    case 415: return "Unsupported Media Type";
-    case 426: return "Upgrade Required";
-    case 429: return "Too Many Requests";
-    case 431: return "Request Header Fields Too Large";
-    case 500: return "Internal Server Error";
-    case 501: return "Not Implemented";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    case 505: return "HTTP Version Not Supported";
-    default: return {};
+    struct Reason
+    {
+        int code;
+        const char *phrase;
+    };
+    static constexpr Reason reasons[] = {
+        { 100, "Continue" },
+        { 101, "Switching Protocols" },
+        { 200, "OK" },
+        { 201, "Created" },
+        { 202, "Accepted" },
+        { 204, "No Content" },
+        { 301, "Moved Permanently" },
+        { 302, "Found" },
+        { 303, "See Other" },
+        { 304, "Not Modified" },
+        { 307, "Temporary Redirect" },
+        { 308, "Permanent Redirect" },
+        { 400, "Bad Request" },
+        { 401, "Unauthorized" },
+        { 403, "Forbidden" },
+        { 404, "Not Found" },
+        { 405, "Method Not Allowed" },
+        { 406, "Not Acceptable" },
+        { 408, "Request Timeout" },
+        { 409, "Conflict" },
+        { 410, "Gone" },
+        { 411, "Length Required" },
+        { 413, "Content Too Large" },
+        { 414, "URI Too Long" },
+        { 415, "Unsupported Media Type" },
+        { 426, "Upgrade Required" },
+        { 429, "Too Many Requests" },
+        { 431, "Request Header Fields Too Large" },
+        { 500, "Internal Server Error" },
+        { 501, "Not Implemented" },
+        { 502, "Bad Gateway" },
+        { 503, "Service Unavailable" },
+        { 504, "Gateway Timeout" },
+        { 505, "HTTP Version Not Supported" },
+    };
+    for (const Reason &reason : reasons) {
+        if (reason.code == statusCode)
+            return QByteArray(reason.phrase);
     }
+    return {};
 }
 
 QString HttpMessage::quotedForDisplay(QByteArrayView bytes)
@@ -328,8 +339,7 @@ QList<QByteArray> HttpMessage::splitList(QByteArrayView value)
             start = i + 1;
         }
     }
-    if (start <= value.size())
-        addElement(value.sliced(qMin(start, value.size())));
+    addElement(value.sliced(start));
     return result;
 }
 
@@ -384,7 +394,8 @@ HttpMessage::Parser::Status HttpMessage::Parser::feed(QByteArrayView bytes)
 
         // RFC 7230 §3.5: a CR that does not end a line is rejected rather than guessed at.
         if (pendingCarriageReturn && c != '\n') {
-            fail(Error::Malformed, HttpMessage::tr("line %1 contains a CR that is not followed by LF").arg(m_lineNumber));
+            fail(Error::Malformed,
+                HttpMessage::tr("line %1 contains a CR that is not followed by LF").arg(m_lineNumber));
             return m_status;
         }
         // No control characters in a head (RFC 7230 §3.2 and §3.1). This also stops binary data and TLS
@@ -393,28 +404,32 @@ HttpMessage::Parser::Status HttpMessage::Parser::feed(QByteArrayView bytes)
             if (!m_startLineDone && lineSoFar == 0 && (c == 0x16 || c == 0x15)) {
                 // A TLS handshake (0x16) or alert (0x15) record where HTTP should be: one side speaks TLS.
                 fail(Error::Malformed,
-                     m_kind == Kind::Response
-                         ? HttpMessage::tr("line %1 is not an HTTP status line: the bytes look like a TLS record "
-                                           "(does the server expect wss://?)")
-                               .arg(m_lineNumber)
-                         : HttpMessage::tr("line %1 is not an HTTP request line: the bytes look like a TLS "
-                                           "handshake (is the client using wss:// with a server without TLS?)")
-                               .arg(m_lineNumber));
+                    m_kind == Kind::Response
+                        ? HttpMessage::tr(
+                            "line %1 is not an HTTP status line: the bytes look like a TLS record "
+                            "(does the server expect wss://?)")
+                              .arg(m_lineNumber)
+                        : HttpMessage::tr("line %1 is not an HTTP request line: the bytes look like a TLS "
+                                          "handshake (is the client using wss:// with a server without TLS?)")
+                              .arg(m_lineNumber));
             } else {
-                fail(Error::Malformed, HttpMessage::tr("line %1 contains the control character 0x%2")
-                                           .arg(m_lineNumber)
-                                           .arg(hexByte(c)));
+                fail(Error::Malformed,
+                    HttpMessage::tr("line %1 contains the control character 0x%2")
+                        .arg(m_lineNumber)
+                        .arg(hexByte(c)));
             }
             return m_status;
         }
         if (c != '\r' && c != '\n' && lineSoFar + 1 > m_options.maxLineLength) {
             fail(Error::LineTooLong,
-                 HttpMessage::tr("line %1 is longer than %2 bytes").arg(m_lineNumber).arg(m_options.maxLineLength));
+                HttpMessage::tr("line %1 is longer than %2 bytes")
+                    .arg(m_lineNumber)
+                    .arg(m_options.maxLineLength));
             return m_status;
         }
         if (raw.size() + 1 > m_options.maxHeadSize) {
             fail(Error::HeadTooLarge,
-                 HttpMessage::tr("the HTTP head is larger than %1 bytes").arg(m_options.maxHeadSize));
+                HttpMessage::tr("the HTTP head is larger than %1 bytes").arg(m_options.maxHeadSize));
             return m_status;
         }
 
@@ -442,7 +457,8 @@ bool HttpMessage::Parser::processLine(QByteArrayView line, bool bareLineFeed)
 {
     if (bareLineFeed) {
         if (!m_options.allowBareLineFeed) {
-            fail(Error::Malformed, HttpMessage::tr("line %1 ends with a bare LF instead of CRLF").arg(m_lineNumber));
+            fail(Error::Malformed,
+                HttpMessage::tr("line %1 ends with a bare LF instead of CRLF").arg(m_lineNumber));
             return false;
         }
         // RFC 7230 §3.5 allows it; say so once, at the first such line.
@@ -463,7 +479,8 @@ bool HttpMessage::Parser::processLine(QByteArrayView line, bool bareLineFeed)
                         .arg(m_lineNumber));
                 return true;
             }
-            fail(Error::Malformed, HttpMessage::tr("line %1 is empty; expected the status line").arg(m_lineNumber));
+            fail(Error::Malformed,
+                HttpMessage::tr("line %1 is empty; expected the status line").arg(m_lineNumber));
             return false;
         }
         const bool ok = m_kind == Kind::Request ? parseRequestLine(line) : parseStatusLine(line);
@@ -482,8 +499,8 @@ bool HttpMessage::Parser::processLine(QByteArrayView line, bool bareLineFeed)
         // Whitespace right after the start line continues nothing; §3 says to reject it.
         if (m_message.m_fields.isEmpty()) {
             fail(Error::Malformed,
-                 HttpMessage::tr("line %1 starts with whitespace but there is no header field to continue")
-                     .arg(m_lineNumber));
+                HttpMessage::tr("line %1 starts with whitespace but there is no header field to continue")
+                    .arg(m_lineNumber));
             return false;
         }
         Field &field = m_message.m_fields.back();
@@ -493,10 +510,11 @@ bool HttpMessage::Parser::processLine(QByteArrayView line, bool bareLineFeed)
                 field.value += ' ';
             field.value += continuation;
         }
-        m_message.m_warnings.append(HttpMessage::tr("line %1 continues the header field %2 (obs-fold, RFC 7230 "
-                                                    "§3.2.4); it was joined with a space")
-                                        .arg(m_lineNumber)
-                                        .arg(quoted(field.name)));
+        m_message.m_warnings.append(
+            HttpMessage::tr("line %1 continues the header field %2 (obs-fold, RFC 7230 "
+                            "§3.2.4); it was joined with a space")
+                .arg(m_lineNumber)
+                .arg(quoted(field.name)));
         return true;
     }
     return parseField(line);
@@ -508,17 +526,19 @@ bool HttpMessage::Parser::parseRequestLine(QByteArrayView line)
     const qsizetype firstSpace = line.indexOf(' ');
     const qsizetype secondSpace = firstSpace < 0 ? -1 : line.indexOf(' ', firstSpace + 1);
     if (firstSpace < 0 || secondSpace < 0 || line.indexOf(' ', secondSpace + 1) >= 0) {
-        fail(Error::Malformed, HttpMessage::tr("line %1 is not an HTTP request line (method SP target SP "
-                                               "HTTP-version): %2")
-                                   .arg(m_lineNumber)
-                                   .arg(quoted(line)));
+        fail(Error::Malformed,
+            HttpMessage::tr("line %1 is not an HTTP request line (method SP target SP "
+                            "HTTP-version): %2")
+                .arg(m_lineNumber)
+                .arg(quoted(line)));
         return false;
     }
     const QByteArrayView method = line.first(firstSpace);
     const QByteArrayView target = line.sliced(firstSpace + 1, secondSpace - firstSpace - 1);
     const QByteArrayView version = line.sliced(secondSpace + 1);
     if (!isToken(method)) {
-        fail(Error::Malformed, HttpMessage::tr("the request method %1 is not a valid token").arg(quoted(method)));
+        fail(Error::Malformed,
+            HttpMessage::tr("the request method %1 is not a valid token").arg(quoted(method)));
         return false;
     }
     if (target.isEmpty() || target.contains('\t')) {
@@ -527,7 +547,7 @@ bool HttpMessage::Parser::parseRequestLine(QByteArrayView line)
     }
     if (!parseVersion(version, &m_message.m_versionMajor, &m_message.m_versionMinor)) {
         fail(Error::Malformed,
-             HttpMessage::tr("%1 is not an HTTP version (expected HTTP/1.1)").arg(quoted(version)));
+            HttpMessage::tr("%1 is not an HTTP version (expected HTTP/1.1)").arg(quoted(version)));
         return false;
     }
     m_message.m_method = method.toByteArray();
@@ -550,8 +570,9 @@ bool HttpMessage::Parser::parseStatusLine(QByteArrayView line)
     if (code.size() != 3 || !std::all_of(code.begin(), code.end(), isDigit) || code[0] == '0'
         || (rest.size() > 3 && rest[3] != ' ')) {
         const qsizetype codeEnd = rest.indexOf(' ');
-        fail(Error::Malformed, HttpMessage::tr("the status code %1 is not three digits")
-                                   .arg(quoted(codeEnd < 0 ? rest : rest.first(codeEnd))));
+        fail(Error::Malformed,
+            HttpMessage::tr("the status code %1 is not three digits")
+                .arg(quoted(codeEnd < 0 ? rest : rest.first(codeEnd))));
         return false;
     }
     m_message.m_statusCode = code.toInt();
@@ -564,7 +585,8 @@ bool HttpMessage::Parser::parseField(QByteArrayView line)
     // header-field = field-name ":" OWS field-value OWS (RFC 7230 §3.2)
     const qsizetype colon = line.indexOf(':');
     if (colon < 0) {
-        fail(Error::Malformed, HttpMessage::tr("line %1 has no colon: %2").arg(m_lineNumber).arg(quoted(line)));
+        fail(Error::Malformed,
+            HttpMessage::tr("line %1 has no colon: %2").arg(m_lineNumber).arg(quoted(line)));
         return false;
     }
     const QByteArrayView name = line.first(colon);
@@ -575,22 +597,26 @@ bool HttpMessage::Parser::parseField(QByteArrayView line)
     // §3.2.4: "No whitespace is allowed between the header field-name and colon"; a server MUST reject it
     // because proxies disagree on what it means (request smuggling).
     if (isWhitespace(name.back())) {
-        fail(Error::Malformed, HttpMessage::tr("line %1 has whitespace between the field name and the colon "
-                                               "(not allowed, RFC 7230 §3.2.4)")
-                                   .arg(m_lineNumber));
+        fail(Error::Malformed,
+            HttpMessage::tr("line %1 has whitespace between the field name and the colon "
+                            "(not allowed, RFC 7230 §3.2.4)")
+                .arg(m_lineNumber));
         return false;
     }
     if (!isToken(name)) {
         fail(Error::Malformed,
-             HttpMessage::tr("line %1: the field name %2 is not a valid token").arg(m_lineNumber).arg(quoted(name)));
+            HttpMessage::tr("line %1: the field name %2 is not a valid token")
+                .arg(m_lineNumber)
+                .arg(quoted(name)));
         return false;
     }
     if (m_message.m_fields.size() >= m_options.maxFieldCount) {
         fail(Error::TooManyFields,
-             HttpMessage::tr("the HTTP head has more than %1 header fields").arg(m_options.maxFieldCount));
+            HttpMessage::tr("the HTTP head has more than %1 header fields").arg(m_options.maxFieldCount));
         return false;
     }
-    m_message.m_fields.append(Field { name.toByteArray(), trimWhitespace(line.sliced(colon + 1)).toByteArray() });
+    m_message.m_fields.append(
+        Field { name.toByteArray(), trimWhitespace(line.sliced(colon + 1)).toByteArray() });
     return true;
 }
 

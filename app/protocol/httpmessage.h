@@ -18,8 +18,8 @@ struct HttpParseOptions
 {
     qsizetype maxHeadSize = 16 * 1024; // the whole head: start line, header fields and the blank line
     qsizetype maxLineLength = 8 * 1024; // one physical line, without its line ending
-    int maxFieldCount = 100;            // header fields (an obs-fold continuation is not a new field)
-    qsizetype maxBodySize = 64 * 1024;  // body kept for a response that is not 101 (see Handshake)
+    int maxFieldCount = 100; // header fields (an obs-fold continuation is not a new field)
+    qsizetype maxBodySize = 64 * 1024; // body kept for a response that is not 101 (see Handshake)
     // RFC 7230 §3.5 lets a recipient accept a bare LF as a line ending. We do by default, because a
     // debugger should show what a sloppy peer sent rather than refuse it, and note it in warnings().
     // Off: a bare LF is an error.
@@ -154,9 +154,9 @@ public:
     enum class Status : quint8 { NeedMore, Done, Error };
     enum class Error : quint8 {
         None,
-        Malformed,     // not HTTP/1.x syntax (RFC 7230 §3): answer 400
-        HeadTooLarge,  // over maxHeadSize: answer 431 (RFC 6585 §5)
-        LineTooLong,   // a line over maxLineLength: 414 for the request line, otherwise 431
+        Malformed, // not HTTP/1.x syntax (RFC 7230 §3): answer 400
+        HeadTooLarge, // over maxHeadSize: answer 431 (RFC 6585 §5)
+        LineTooLong, // a line over maxLineLength: 414 for the request line, otherwise 431
         TooManyFields, // over maxFieldCount: answer 431
     };
 

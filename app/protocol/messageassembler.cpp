@@ -93,7 +93,10 @@ void MessageAssembler::appendPayload(Frame &frame)
             m.payloadTruncated = true;
             return;
         }
-        m.payload.append(frame.payload.data(), frame.payload.size());
+        if (m.payload.isEmpty() && frame.payloadBuffer)
+            m.payload = std::move(*frame.payloadBuffer); // take the parser's buffer: no copy
+        else
+            m.payload.append(frame.payload.data(), frame.payload.size());
         return;
     }
 

@@ -1,0 +1,2581 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR">
+<context>
+    <name>CloseCodes</name>
+    <message>
+        <location filename="../app/protocol/closecode.cpp" line="+56"/>
+        <source>The purpose for which the connection was established has been fulfilled.</source>
+        <translation>연결을 수립한 목적이 달성되었습니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The endpoint is going away, such as a server shutting down or a browser leaving the page.</source>
+        <translation>서버가 종료되거나 브라우저가 페이지를 떠나는 등 엔드포인트가 사라집니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The endpoint is terminating the connection due to a protocol error.</source>
+        <translation>프로토콜 오류 때문에 엔드포인트가 연결을 종료합니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The endpoint received a type of data it cannot accept.</source>
+        <translation>엔드포인트가 받아들일 수 없는 유형의 데이터를 받았습니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reserved; must not be sent.</source>
+        <translation>예약된 코드입니다. 보내면 안 됩니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No status code was present; must not be sent in a Close frame.</source>
+        <translation>상태 코드가 없었음을 뜻합니다. Close 프레임으로 보내면 안 됩니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The connection was closed without a Close frame; must not be sent in a Close frame.</source>
+        <translation>Close 프레임 없이 연결이 닫혔음을 뜻합니다. Close 프레임으로 보내면 안 됩니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The endpoint received data that was not consistent with the type of the message (for example, invalid UTF-8 in a text message).</source>
+        <translation>엔드포인트가 메시지 유형과 맞지 않는 데이터를 받았습니다(예: 텍스트 메시지 안의 잘못된 UTF-8).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The endpoint received a message that violates its policy.</source>
+        <translation>엔드포인트가 자신의 정책을 위반하는 메시지를 받았습니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The endpoint received a message that is too big for it to process.</source>
+        <translation>엔드포인트가 처리하기에 너무 큰 메시지를 받았습니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The client expected the server to negotiate one or more extensions, but it did not.</source>
+        <translation>클라이언트는 서버가 하나 이상의 확장을 협상하기를 기대했지만 서버는 협상하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server encountered an unexpected condition that prevented it from fulfilling the request.</source>
+        <translation>서버가 예상하지 못한 상황을 만나 요청을 처리하지 못했습니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The service is restarting.</source>
+        <translation>서비스가 재시작하는 중입니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The service is overloaded; try again later.</source>
+        <translation>서비스가 과부하 상태입니다. 나중에 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A gateway or proxy received an invalid response from the upstream server.</source>
+        <translation>게이트웨이 또는 프록시가 업스트림 서버로부터 잘못된 응답을 받았습니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The TLS handshake failed; must not be sent in a Close frame.</source>
+        <translation>TLS 핸드셰이크가 실패했음을 뜻합니다. Close 프레임으로 보내면 안 됩니다.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Registered with IANA for use by libraries, frameworks and applications.</source>
+        <translation>라이브러리, 프레임워크, 애플리케이션이 쓰도록 IANA에 등록된 범위입니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reserved for private use by applications.</source>
+        <translation>애플리케이션이 사적으로 쓰도록 예약된 범위입니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not assigned; must not be sent in a Close frame.</source>
+        <translation>할당되지 않은 코드입니다. Close 프레임으로 보내면 안 됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <location filename="../ui/mainwindow/commandline.cpp" line="+42"/>
+        <source>Frameline, a WebSocket debugger. This version opens the frame decoder: paste the bytes one endpoint sent after the handshake, or open a file of them, and see every frame and message.</source>
+        <translation>Frameline, 웹소켓 디버거입니다. 이 버전은 프레임 디코더를 엽니다. 한쪽 엔드포인트가 핸드셰이크 뒤에 보낸 바이트를 붙여 넣거나 그 바이트가 담긴 파일을 열면 모든 프레임과 메시지를 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>User interface language: %1 (default: the system&apos;s).</source>
+        <translation>사용자 인터페이스 언어: %1 (기본값: 시스템 언어).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start with these bytes, written as hex (e.g. &quot;81 05 48 65 6c 6c 6f&quot;).</source>
+        <translation>16진수로 쓴 이 바이트로 시작합니다(예: &quot;81 05 48 65 6c 6c 6f&quot;).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who sent the bytes: client or server (default: client).</source>
+        <translation>바이트를 보낸 쪽: client 또는 server (기본값: client).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The agreed Sec-WebSocket-Extensions value, e.g. &quot;permessage-deflate; server_no_context_takeover&quot;.</source>
+        <translation>합의된 Sec-WebSocket-Extensions 값(예: &quot;permessage-deflate; server_no_context_takeover&quot;).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Select this frame (numbered from 0) to show its details.</source>
+        <translation>이 프레임(0부터 번호를 매김)을 선택해 상세 정보를 보여 줍니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save a picture of the window to this PNG file once it is shown, then quit (for documentation).</source>
+        <translation>창이 표시되면 창 이미지를 이 PNG 파일로 저장하고 종료합니다(문서용).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A file of raw bytes to decode (instead of --decode-hex).</source>
+        <translation>디코딩할 원시 바이트 파일(--decode-hex 대신).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>unknown language “%1”; use one of: %2</source>
+        <translation>알 수 없는 언어 “%1”입니다. 다음 중 하나를 쓰세요: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>--from takes client or server, not “%1”</source>
+        <translation>--from 값은 client 또는 server여야 합니다: “%1”</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--select-frame takes a frame number from 0, not “%1”</source>
+        <translation>--select-frame 값은 0 이상의 프레임 번호여야 합니다: “%1”</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>give at most one bytes file</source>
+        <translation>바이트 파일은 하나만 주세요</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>give either a bytes file or --decode-hex, not both</source>
+        <translation>바이트 파일과 --decode-hex 중 하나만 주세요</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectCommand</name>
+    <message>
+        <location filename="../app/cli/connectcommand.cpp" line="+132"/>
+        <source>--close-after %1 ms elapsed: closing with 1000</source>
+        <translation>--close-after %1ms가 지났습니다: 1000으로 종료합니다</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the connection did not end in time; giving up</source>
+        <translation>연결이 제시간에 끝나지 않아 포기합니다</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location line="+46"/>
+        <source>end of standard input: closing with 1000</source>
+        <translation>표준 입력이 끝났습니다: 1000으로 종료합니다</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>--timeout %1 s reached: closing with 1000</source>
+        <translation>--timeout %1초에 도달했습니다: 1000으로 종료합니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--timeout %1 s reached before the connection was open</source>
+        <translation>연결이 열리기 전에 --timeout %1초에 도달했습니다</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 again: dropping the connection</source>
+        <translation>%1을(를) 다시 받았습니다: 연결을 끊습니다</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: closing with 1000 (send it again to drop the connection)</source>
+        <translation>%1: 1000으로 종료합니다(한 번 더 보내면 연결을 바로 끊습니다)</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Open a ws:// or wss:// connection, send messages and print every event</source>
+        <translation>ws:// 또는 wss:// 연결을 열고 메시지를 보내며 모든 이벤트를 출력합니다</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>frameline-cli connect: %1 (see &apos;frameline-cli connect --help&apos;)</source>
+        <translation>frameline-cli connect: %1 (&apos;frameline-cli connect --help&apos; 참고)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>
+Opens the connection, sends the --send and --send-binary messages in the order given once it is
+open, and prints each event on one line until the connection ends: connection states, the
+opening handshake (status, subprotocol, extensions), TLS, every frame and message both ways,
+violations of RFC 6455 / RFC 7692 (marked !!), ping round trips and errors. With --json each
+event is a JSON object; frames and messages carry the fields of &apos;frameline-cli decode&apos;.
+
+The connection is closed with 1000 after --close-after, at --timeout, at the end of standard
+input (--interactive) or on SIGINT/SIGTERM (a second signal drops it at once).
+
+Exit status: 0 after a clean close (the closing handshake completed with 1000, 1001, no code or
+3000-4999), 1 when the connection failed (handshake refused, connection error, abnormal closure,
+an error close code, or --timeout before it opened), 2 for bad arguments.</source>
+        <translation>
+연결을 열고, 연결되면 --send와 --send-binary 메시지를 주어진 순서대로 보낸 뒤, 연결이 끝날 때까지
+이벤트를 한 줄에 하나씩 출력합니다: 연결 상태, 연결 핸드셰이크(상태, 서브프로토콜, 확장), TLS,
+양방향의 모든 프레임과 메시지, RFC 6455 / RFC 7692 위반(!! 표시), 핑 왕복 시간과 오류.
+--json을 주면 이벤트마다 JSON 객체를 출력하며, 프레임과 메시지에는 &apos;frameline-cli decode&apos;의
+필드가 들어갑니다.
+
+--close-after가 지나면, --timeout에 이르면, 표준 입력이 끝나면(--interactive), 또는
+SIGINT/SIGTERM을 받으면 1000으로 연결을 종료합니다(신호를 한 번 더 받으면 바로 끊습니다).
+
+종료 상태: 깔끔하게 종료되면 0(1000, 1001, 코드 없음, 3000-4999로 종료 핸드셰이크 완료),
+연결이 실패하면 1(핸드셰이크 거부, 연결 오류, 비정상 종료, 오류 종료 코드, 또는 연결 전
+--timeout), 잘못된 인수는 2.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>ws://host[:port]/path or wss://...; &apos;host:port/path&apos; means ws://.</source>
+        <translation>ws://host[:port]/path 또는 wss://...; &apos;host:port/path&apos;는 ws://로 봅니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Extra request header (repeatable); replaces a default header of the same name.</source>
+        <translation>추가 요청 헤더(여러 번 가능). 같은 이름의 기본 헤더를 대체합니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Origin header to send.</source>
+        <translation>보낼 Origin 헤더.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Subprotocol to offer (repeatable, in order of preference).</source>
+        <translation>제안할 서브프로토콜(여러 번 가능, 선호 순서대로).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Offer permessage-deflate (RFC 7692).</source>
+        <translation>permessage-deflate를 제안합니다(RFC 7692).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>wss: accept a certificate that does not verify (the errors are still shown).</source>
+        <translation>wss: 검증되지 않는 인증서도 받아들입니다(오류는 그래도 표시됩니다).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>wss: extra trusted CA certificates (PEM).</source>
+        <translation>wss: 추가로 신뢰할 CA 인증서(PEM).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>wss: client certificate (PEM); needs --key.</source>
+        <translation>wss: 클라이언트 인증서(PEM). --key가 필요합니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>wss: private key of --cert (PEM, unencrypted).</source>
+        <translation>wss: --cert의 개인 키(PEM, 암호화되지 않은 것).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>wss: client certificate and key in one PKCS#12 file.</source>
+        <translation>wss: 클라이언트 인증서와 키가 함께 든 PKCS#12 파일.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Password of --pkcs12.</source>
+        <translation>--pkcs12의 비밀번호.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connect through http://host:port (HTTP CONNECT) or socks5://host:port; &apos;env&apos; uses https_proxy / http_proxy / all_proxy / no_proxy.</source>
+        <translation>http://host:port (HTTP CONNECT) 또는 socks5://host:port를 거쳐 연결합니다. &apos;env&apos;는 https_proxy / http_proxy / all_proxy / no_proxy를 씁니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Text message to send once open (repeatable).</source>
+        <translation>연결되면 보낼 텍스트 메시지(여러 번 가능).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Binary message to send once open, as hex (repeatable).</source>
+        <translation>연결되면 보낼 바이너리 메시지, 16진수(여러 번 가능).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send a keepalive ping every MS milliseconds and show the round trip.</source>
+        <translation>MS밀리초마다 연결 유지 핑을 보내고 왕복 시간을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close with 1000 this many milliseconds after the connection opened.</source>
+        <translation>연결이 열린 뒤 이 밀리초가 지나면 1000으로 종료합니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>End the run after S seconds (decimals allowed): close with 1000 if open, give up otherwise.</source>
+        <translation>S초 뒤에 실행을 끝냅니다(소수 가능): 연결되어 있으면 1000으로 종료하고, 아니면 포기합니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fail the connection on any violation, as RFC 6455 asks (the default).</source>
+        <translation>RFC 6455가 요구하는 대로 위반이 있으면 연결을 실패 처리합니다(기본값).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Report violations but keep the connection open.</source>
+        <translation>위반을 보고하되 연결은 유지합니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Largest incoming message in bytes (default %1); larger ones fail the connection with 1009.</source>
+        <translation>받을 최대 메시지 크기(바이트, 기본값 %1). 더 크면 1009로 연결을 실패 처리합니다.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Dial again after an abnormal closure, waiting 1 s, 2 s, 4 s ... up to 30 s.</source>
+        <translation>비정상 종료 뒤 다시 연결합니다. 1초, 2초, 4초 ... 최대 30초까지 기다립니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>With --reconnect: give up after N attempts (default: no limit).</source>
+        <translation>--reconnect와 함께: N번 시도한 뒤 포기합니다(기본값: 제한 없음).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send each line of standard input as a text message; the end of input closes with 1000.</source>
+        <translation>표준 입력의 각 줄을 텍스트 메시지로 보냅니다. 입력이 끝나면 1000으로 종료합니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print one JSON object per event.</source>
+        <translation>이벤트마다 JSON 객체 하나를 출력합니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Also print the raw handshake request and response.</source>
+        <translation>핸드셰이크의 원본 요청과 응답도 출력합니다.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>no URL: give the ws:// or wss:// URL to connect to</source>
+        <translation>URL이 없습니다: 연결할 ws:// 또는 wss:// URL을 주세요</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>give one URL, not %1: %2</source>
+        <translation>URL은 %1개가 아니라 하나만 주세요: %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>-H &apos;%1&apos; is not a header: write it as &apos;Name: value&apos;</source>
+        <translation>-H &apos;%1&apos;은(는) 헤더가 아닙니다: &apos;Name: value&apos; 형식으로 쓰세요</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>-H &apos;%1&apos;: the value holds a line break or another control character</source>
+        <translation>-H &apos;%1&apos;: 값에 줄바꿈이나 다른 제어 문자가 있습니다</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--origin &apos;%1&apos; is not a valid header value</source>
+        <translation>--origin &apos;%1&apos;은(는) 올바른 헤더 값이 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--subprotocol &apos;%1&apos; is not a token (RFC 6455 §4.1: no spaces, commas or quotes)</source>
+        <translation>--subprotocol &apos;%1&apos;은(는) 토큰이 아닙니다(RFC 6455 §4.1: 공백, 쉼표, 따옴표 불가)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>--insecure, --cacert, --cert, --key and --pkcs12 are for wss:// URLs</source>
+        <translation>--insecure, --cacert, --cert, --key, --pkcs12는 wss:// URL에만 씁니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--cert and --key go together: give both</source>
+        <translation>--cert와 --key는 함께 씁니다: 둘 다 주세요</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>give either --pkcs12 or --cert and --key, not both</source>
+        <translation>--pkcs12와 --cert/--key 중 하나만 주세요</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--pkcs12-password needs --pkcs12</source>
+        <translation>--pkcs12-password에는 --pkcs12가 필요합니다</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>--proxy: %1</source>
+        <translation>--proxy: %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>--send-binary &apos;%1&apos; is not hex (two digits per byte; spaces and &apos;:&apos; allowed)</source>
+        <translation>--send-binary &apos;%1&apos;은(는) 16진수가 아닙니다(바이트마다 두 자리, 공백과 &apos;:&apos; 허용)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>give either --strict or --lenient, not both</source>
+        <translation>--strict와 --lenient 중 하나만 주세요</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--ping-interval must be a positive number of milliseconds, not &apos;%1&apos;</source>
+        <translation>--ping-interval 값은 양수 밀리초여야 합니다: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--close-after must be a number of milliseconds, not &apos;%1&apos;</source>
+        <translation>--close-after 값은 밀리초 수여야 합니다: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--timeout must be a positive number of seconds, not &apos;%1&apos;</source>
+        <translation>--timeout 값은 양수 초여야 합니다: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--max-message must be a positive number of bytes, not &apos;%1&apos;</source>
+        <translation>--max-message 값은 양수 바이트 수여야 합니다: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--reconnect-attempts needs --reconnect</source>
+        <translation>--reconnect-attempts에는 --reconnect가 필요합니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--reconnect-attempts must be a positive number, not &apos;%1&apos;</source>
+        <translation>--reconnect-attempts 값은 양수여야 합니다: &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionText</name>
+    <message>
+        <location filename="../app/net/connectionevent.cpp" line="+9"/>
+        <source>Idle</source>
+        <translation>대기</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resolving</source>
+        <translation>이름 확인 중</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connecting</source>
+        <translation>연결 중</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TLS handshake</source>
+        <translation>TLS 핸드셰이크</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opening handshake</source>
+        <translation>연결 핸드셰이크</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open</source>
+        <translation>연결됨</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Closing</source>
+        <translation>종료 중</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Closed</source>
+        <translation>종료됨</translation>
+    </message>
+</context>
+<context>
+    <name>DecodeCommand</name>
+    <message>
+        <location filename="../app/cli/decodecommand.cpp" line="+36"/>
+        <source>--hex: &apos;%1&apos; at position %2 is not a hex digit</source>
+        <translation>--hex: 위치 %2의 &apos;%1&apos;은(는) 16진수 숫자가 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--hex: odd number of hex digits (%1); every byte needs two</source>
+        <translation>--hex: 16진수 숫자 개수가 홀수입니다(%1개). 바이트마다 두 자리가 필요합니다</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Decode a raw WebSocket byte stream into frames and messages (JSON lines)</source>
+        <translation>원시 웹소켓 바이트 스트림을 프레임과 메시지로 디코딩합니다(JSON 줄)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Try &apos;frameline-cli decode --help&apos;.</source>
+        <translation>&apos;frameline-cli decode --help&apos;를 실행해 보세요.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>
+Reads the bytes one endpoint sent after the opening handshake (from --hex, FILE, or - for standard input) and prints one JSON object per line:
+  {&quot;type&quot;:&quot;frame&quot;,...}    every frame: offset, FIN, RSV1-3, opcode, mask key, payload length
+                          and its length form (7, 16 or 64), header and payload hex, text,
+                          close code and reason, and every RFC 6455 / RFC 7692 violation
+  {&quot;type&quot;:&quot;message&quot;,...}  every completed data message (inflated if compressed)
+  {&quot;type&quot;:&quot;end&quot;,...}      totals: frames, messages, violations, trailing bytes
+
+Exit status: 0 for a clean stream, 1 when the stream breaks a rule (it is still decoded as far
+as possible), 2 for bad arguments or unreadable input.</source>
+        <translation>
+한쪽 엔드포인트가 연결 핸드셰이크 뒤에 보낸 바이트를 (--hex, FILE, 또는 표준 입력을 뜻하는 -에서) 읽어 한 줄에 JSON 객체 하나씩 출력합니다:
+  {&quot;type&quot;:&quot;frame&quot;,...}    모든 프레임: 오프셋, FIN, RSV1-3, opcode, 마스킹 키, 페이로드 길이와
+                          길이 형식(7, 16, 64), 헤더와 페이로드 16진수, 텍스트,
+                          종료 코드와 종료 사유, 모든 RFC 6455 / RFC 7692 위반
+  {&quot;type&quot;:&quot;message&quot;,...}  완성된 모든 데이터 메시지(압축되었으면 압축을 푼 것)
+  {&quot;type&quot;:&quot;end&quot;,...}      합계: 프레임, 메시지, 위반, 남은 바이트
+
+종료 상태: 문제없는 스트림은 0, 스트림이 규칙을 어기면 1(그래도 가능한 데까지
+디코딩합니다), 잘못된 인수나 읽을 수 없는 입력은 2.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>File with the raw bytes, or - for standard input.</source>
+        <translation>원시 바이트가 담긴 파일, 또는 표준 입력을 뜻하는 -.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The bytes as hex; spaces, &apos;:&apos; and 0x prefixes are allowed.</source>
+        <translation>16진수로 쓴 바이트. 공백, &apos;:&apos;, 0x 접두사를 쓸 수 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Who sent the bytes: client (frames must be masked) or server (frames must not be masked). Required.</source>
+        <translation>바이트를 보낸 쪽: client(프레임을 마스크해야 함) 또는 server(프레임을 마스크하면 안 됨). 필수.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The negotiated Sec-WebSocket-Extensions value, e.g. &apos;permessage-deflate&apos; or &apos;permessage-deflate; server_no_context_takeover&apos;. Compressed messages are inflated.</source>
+        <translation>협상된 Sec-WebSocket-Extensions 값(예: &apos;permessage-deflate&apos; 또는 &apos;permessage-deflate; server_no_context_takeover&apos;). 압축된 메시지는 압축을 풉니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Largest message in bytes (default %1); larger ones are a 1009 violation.</source>
+        <translation>최대 메시지 크기(바이트, 기본값 %1). 이보다 크면 1009 위반입니다.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Largest frame payload in bytes (default %1); larger ones are a 1009 violation and their payload is skipped.</source>
+        <translation>최대 프레임 페이로드 크기(바이트, 기본값 %1). 이보다 크면 1009 위반이며 페이로드는 건너뜁니다.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>--from is required: say who sent the bytes (client or server)</source>
+        <translation>--from이 필요합니다: 바이트를 보낸 쪽을 지정하세요(client 또는 server)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--from must be client or server, not &apos;%1&apos;</source>
+        <translation>--from 값은 client 또는 server여야 합니다: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--max-message must be a positive number of bytes, not &apos;%1&apos;</source>
+        <translation>--max-message 값은 양수 바이트 수여야 합니다: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--max-frame must be a positive number of bytes, not &apos;%1&apos;</source>
+        <translation>--max-frame 값은 양수 바이트 수여야 합니다: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--deflate: %1</source>
+        <translation>--deflate: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>give one input, not %1: %2</source>
+        <translation>입력은 %1개가 아니라 하나만 주세요: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>give either --hex or a FILE, not both</source>
+        <translation>--hex와 FILE 중 하나만 주세요</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no input: give --hex HEX, a FILE, or - for standard input</source>
+        <translation>입력이 없습니다: --hex HEX, FILE, 또는 표준 입력을 뜻하는 -를 주세요</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>cannot read standard input: %1</source>
+        <translation>표준 입력을 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+12"/>
+        <source>cannot read %1: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>EventPrinter</name>
+    <message>
+        <location filename="../app/cli/eventprinter.cpp" line="+228"/>
+        <source>listening on %1</source>
+        <translation>%1에서 수신 대기 중</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>listening on %1 (certificate %2)</source>
+        <translation>%1에서 수신 대기 중(인증서 %2)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+292"/>
+        <source>error: %1</source>
+        <translation>오류: %1</translation>
+    </message>
+    <message>
+        <location line="-268"/>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>compressed</source>
+        <translation>압축됨</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>auto</source>
+        <translation>자동</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>script</source>
+        <translation>스크립트</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>replay</source>
+        <translation>재생</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(payload not kept: over the frame limit)</source>
+        <translation>(페이로드 보관 안 함: 프레임 제한 초과)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(no status code)</source>
+        <translation>(상태 코드 없음)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>%n frames</source>
+        <translation>
+            <numerusform>프레임 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>inflated from %1 B</source>
+        <translation>%1 B에서 압축 해제</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>payload incomplete</source>
+        <translation>페이로드 불완전</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>message %1 %2 B (%3)</source>
+        <translation>메시지 %1 %2 B (%3)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1, %2 %3</source>
+        <translation>%1, %2 %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>!! VIOLATION %1 (%2): %3</source>
+        <translation>!! 위반 %1 (%2): %3</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>!! warning %1 (%2): %3</source>
+        <translation>!! 경고 %1 (%2): %3</translation>
+    </message>
+    <message>
+        <location line="+156"/>
+        <source>state: %1</source>
+        <translation>상태: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>closed (the connection never opened)</source>
+        <translation>닫힘(연결이 열린 적 없음)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>closed: %1</source>
+        <translation>닫힘: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>closed abnormally: %1</source>
+        <translation>비정상 종료: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>we closed first</source>
+        <translation>이쪽이 먼저 종료</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the peer closed first</source>
+        <translation>상대가 먼저 종료</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>closing handshake completed</source>
+        <translation>종료 핸드셰이크 완료</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no complete closing handshake</source>
+        <translation>종료 핸드셰이크 미완료</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>!! %1</source>
+        <translation>!! %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>rtt %1 ms</source>
+        <translation>왕복 %1ms</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 %2 from %3:%4</source>
+        <translation>%3:%4에서 %1 %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>subprotocol %1</source>
+        <translation>서브프로토콜 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>extensions %1</source>
+        <translation>확장 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 ms</source>
+        <translation>%1ms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>handshake: %1</source>
+        <translation>핸드셰이크: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>!! handshake refused: %1</source>
+        <translation>!! 핸드셰이크 거부: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>!! handshake failed: %1</source>
+        <translation>!! 핸드셰이크 실패: %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>peer %1</source>
+        <translation>상대 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>verified for %1</source>
+        <translation>%1에 대해 검증됨</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>certificate errors ignored: %1</source>
+        <translation>인증서 오류 무시: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not verified: %1</source>
+        <translation>검증 안 됨: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>client certificate sent</source>
+        <translation>클라이언트 인증서 보냄</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>tls: %1</source>
+        <translation>tls: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FrameParser</name>
+    <message>
+        <location filename="../app/protocol/frameparser.cpp" line="+255"/>
+        <source>Opcode %1 is reserved; RFC 6455 defines 0-2 for data and 8-10 for control frames</source>
+        <translation>Opcode %1은(는) 예약된 값입니다. RFC 6455는 데이터 프레임에 0-2, 제어 프레임에 8-10을 정의합니다</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The %1 frame carries %2 bytes of payload; control frames carry at most 125</source>
+        <translation>%1 프레임의 페이로드가 %2바이트입니다. 제어 프레임의 페이로드는 최대 125바이트입니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The %1 frame has FIN = 0; control frames must not be fragmented</source>
+        <translation>%1 프레임의 FIN이 0입니다. 제어 프레임은 분할 전송하면 안 됩니다</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>RSV1 is set on a %1 frame; control frames are never compressed</source>
+        <translation>%1 프레임에 RSV1이 설정되어 있습니다. 제어 프레임은 압축하지 않습니다</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A continuation frame arrived, but no fragmented message was waiting for one</source>
+        <translation>continuation 프레임이 도착했지만 이어 받을 분할 전송 메시지가 없습니다</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>RSV1 is set on a continuation frame; only the first frame of a compressed message carries it</source>
+        <translation>continuation 프레임에 RSV1이 설정되어 있습니다. RSV1은 압축된 메시지의 첫 프레임에만 붙습니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A new %1 frame arrived while a fragmented %2 message still waited for its continuation frames</source>
+        <translation>분할 전송 중인 %2 메시지가 아직 continuation 프레임을 기다리는데 새 %1 프레임이 도착했습니다</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>RSV1 is set, but no extension that defines it (such as permessage-deflate) was negotiated</source>
+        <translation>RSV1이 설정되어 있지만 이를 정의하는 확장(permessage-deflate 등)이 협상되지 않았습니다</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>RSV2 is set, but no negotiated extension defines it</source>
+        <translation>RSV2가 설정되어 있지만 협상된 확장 중 이를 정의하는 것이 없습니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>RSV3 is set, but no negotiated extension defines it</source>
+        <translation>RSV3이 설정되어 있지만 협상된 확장 중 이를 정의하는 것이 없습니다</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A frame from the client has MASK = 0; clients must mask every frame</source>
+        <translation>클라이언트가 보낸 프레임의 MASK가 0입니다. 클라이언트는 모든 프레임을 마스크해야 합니다</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A frame from the server has MASK = 1 (masking key %1); servers must not mask frames</source>
+        <translation>서버가 보낸 프레임의 MASK가 1입니다(마스킹 키 %1). 서버는 프레임을 마스크하면 안 됩니다</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The 64-bit payload length has its most significant bit set</source>
+        <translation>64비트 페이로드 길이의 최상위 비트가 설정되어 있습니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The payload length %1 is written in the %2-bit form; the minimal form is %3-bit</source>
+        <translation>페이로드 길이 %1이(가) %2비트 형식으로 쓰였습니다. 최소 형식은 %3비트입니다</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The frame declares %1 bytes of payload, over the limit of %2 bytes</source>
+        <translation>프레임이 선언한 페이로드 %1바이트가 제한 %2바이트를 넘습니다</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The message reaches %1 bytes, over the limit of %2 bytes</source>
+        <translation>메시지가 %1바이트에 이르러 제한 %2바이트를 넘습니다</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The text message is not valid UTF-8: byte %1 of the message (0x%2) cannot appear there</source>
+        <translation>텍스트 메시지가 올바른 UTF-8이 아닙니다: 메시지의 바이트 %1(0x%2)은(는) 그 자리에 올 수 없습니다</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The text message ends in the middle of a UTF-8 sequence (after %1 bytes)</source>
+        <translation>텍스트 메시지가 UTF-8 시퀀스 중간에서 끝납니다(%1바이트 뒤)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The close frame carries 1 byte; a close payload is empty or starts with a 2-byte status code</source>
+        <translation>close 프레임의 페이로드가 1바이트입니다. close 페이로드는 비어 있거나 2바이트 상태 코드로 시작해야 합니다</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Close code %1 (%2) must not be sent in a close frame</source>
+        <translation>종료 코드 %1 (%2)은(는) close 프레임으로 보내면 안 됩니다</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The close reason is not valid UTF-8 (byte %1 of the reason)</source>
+        <translation>종료 사유가 올바른 UTF-8이 아닙니다(종료 사유의 바이트 %1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The close reason ends in the middle of a UTF-8 sequence</source>
+        <translation>종료 사유가 UTF-8 시퀀스 중간에서 끝납니다</translation>
+    </message>
+</context>
+<context>
+    <name>FrameText</name>
+    <message>
+        <location filename="../ui/decoder/frametext.cpp" line="+65"/>
+        <source>(no status code)</source>
+        <translation>(상태 코드 없음)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(1-byte close payload: %1)</source>
+        <translation>(1바이트 close 페이로드: %1)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>a whole message</source>
+        <translation>메시지 전체</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>first fragment of a message</source>
+        <translation>메시지의 첫 조각</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>middle fragment of a message</source>
+        <translation>메시지의 중간 조각</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>last fragment of a message</source>
+        <translation>메시지의 마지막 조각</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>control frame</source>
+        <translation>제어 프레임</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>belongs to no message</source>
+        <translation>속한 메시지 없음</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Byte %1</source>
+        <translation>바이트 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bytes %1–%2</source>
+        <translation>바이트 %1–%2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(showing the first %1 of %2 bytes)</source>
+        <translation>(%2바이트 중 처음 %1바이트만 표시)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(text cut at %1 bytes)</source>
+        <translation>(텍스트를 %1바이트에서 자름)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>7-bit</source>
+        <translation>7비트</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>16-bit</source>
+        <translation>16비트</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>64-bit</source>
+        <translation>64비트</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>(+%1 more)</source>
+        <translation>(외 %1건)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>fatal, close with %1</source>
+        <translation>치명적, %1로 종료</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reported only (%1 if strict)</source>
+        <translation>보고만 함, 엄격 모드에서는 %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>(payload not kept: %1 bytes, over the frame size limit)</source>
+        <translation>(페이로드 보관 안 함: %1바이트, 프레임 크기 제한 초과)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+13"/>
+        <source>(empty)</source>
+        <translation>(비어 있음)</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>[compressed] %1</source>
+        <translation>[압축됨] %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>(payload not kept)</source>
+        <translation>(페이로드 보관 안 함)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>[truncated] %1</source>
+        <translation>[잘림] %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Frame %1 at offset %2 (0x%3): %4, %5</source>
+        <translation>프레임 %1, 오프셋 %2 (0x%3): %4, %5</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Header (%1 bytes): %2</source>
+        <translation>헤더 (%1바이트): %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>FIN: 1 (final frame of its message)</source>
+        <translation>FIN: 1 (메시지의 마지막 프레임)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FIN: 0 (more fragments follow)</source>
+        <translation>FIN: 0 (조각이 더 이어짐)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>RSV1: 1 (Per-Message Compressed, RFC 7692)</source>
+        <translation>RSV1: 1 (메시지 압축됨, RFC 7692)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Opcode: %1</source>
+        <translation>Opcode: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>MASK: 1 (payload is masked)</source>
+        <translation>MASK: 1 (페이로드가 마스크됨)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>MASK: 0 (payload is not masked)</source>
+        <translation>MASK: 0 (페이로드가 마스크되지 않음)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Payload len: 126 (a 16-bit length follows)</source>
+        <extracomment>Keep &quot;Payload len&quot; (the RFC 6455 field name) at the start so the bit columns stay aligned.</extracomment>
+        <translation>Payload len: 126 (페이로드 길이, 16비트 길이가 뒤따름)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Payload len: 127 (a 64-bit length follows)</source>
+        <extracomment>Keep &quot;Payload len&quot; (the RFC 6455 field name) at the start so the bit columns stay aligned.</extracomment>
+        <translation>Payload len: 127 (페이로드 길이, 64비트 길이가 뒤따름)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Payload len: %1</source>
+        <extracomment>Keep &quot;Payload len&quot; (the RFC 6455 field name) at the start so the bit columns stay aligned.</extracomment>
+        <translation>Payload len: %1 (페이로드 길이)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Extended payload length (%1): %2</source>
+        <translation>확장 페이로드 길이 (%1): %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Masking key</source>
+        <translation>마스킹 키</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+44"/>
+        <source>Protocol violations (%1):</source>
+        <translation>프로토콜 위반 (%1건):</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <source>Payload: %1 bytes, not kept (over the frame size limit)</source>
+        <translation>페이로드: %1바이트, 보관 안 함(프레임 크기 제한 초과)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close payload: %1</source>
+        <translation>Close 페이로드: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+9"/>
+        <source>Payload (%1 bytes, unmasked):</source>
+        <translation>페이로드 (%1바이트, 마스크 해제됨):</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <location line="+34"/>
+        <source>Payload: empty</source>
+        <translation>페이로드: 비어 있음</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>Compressed payload (%1 bytes, unmasked); the message list shows it inflated:</source>
+        <translation>압축된 페이로드 (%1바이트, 마스크 해제됨). 압축을 푼 내용은 메시지 목록에 있습니다:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Message %1 at offset %2 (0x%3): %4</source>
+        <translation>메시지 %1, 오프셋 %2 (0x%3): %4</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Frames: %1</source>
+        <translation>프레임: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Length: %1 bytes (%2 bytes of payload on the wire)</source>
+        <translation>길이: %1바이트 (전송된 페이로드 %2바이트)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Compressed with permessage-deflate (RFC 7692); shown inflated.</source>
+        <translation>permessage-deflate로 압축됨(RFC 7692). 압축을 풀어 표시합니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The payload is incomplete: a limit was reached or it could not be inflated.</source>
+        <translation>페이로드가 완전하지 않습니다: 제한에 걸렸거나 압축을 풀 수 없었습니다.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Text:</source>
+        <translation>텍스트:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payload (%1 bytes):</source>
+        <translation>페이로드 (%1바이트):</translation>
+    </message>
+</context>
+<context>
+    <name>FrameWriter</name>
+    <message>
+        <location filename="../app/protocol/framewriter.cpp" line="+72"/>
+        <source>Opcode %1 does not fit the 4-bit opcode field (0-15)</source>
+        <translation>Opcode %1은(는) 4비트 opcode 필드(0-15)에 들어가지 않습니다</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A length of %1 does not fit the 7-bit length field (0-127)</source>
+        <translation>길이 %1은(는) 7비트 길이 필드(0-127)에 들어가지 않습니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A length of %1 does not fit the 16-bit length field (0-65535)</source>
+        <translation>길이 %1은(는) 16비트 길이 필드(0-65535)에 들어가지 않습니다</translation>
+    </message>
+</context>
+<context>
+    <name>Frameline::ActionRegistry</name>
+    <message>
+        <location filename="../ui/mainwindow/actionregistry.cpp" line="+84"/>
+        <source>&amp;Open Bytes File…</source>
+        <translation>바이트 파일 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decode a file of raw WebSocket bytes (the stream after the handshake)</source>
+        <translation>원시 웹소켓 바이트 파일(핸드셰이크 이후의 스트림)을 디코딩합니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Frameline</source>
+        <translation>Frameline 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About &amp;Qt</source>
+        <translation>Qt 정보(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>Frameline::ClientConnection</name>
+    <message>
+        <location filename="../app/net/clientconnection.cpp" line="+35"/>
+        <source>Enter a WebSocket URL, such as ws://localhost:9001/ or wss://example.com/socket</source>
+        <translation>ws://localhost:9001/ 또는 wss://example.com/socket 같은 웹소켓 URL을 입력하세요</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&apos;%1&apos; is not a valid URL: %2</source>
+        <translation>&apos;%1&apos;은(는) 올바른 URL이 아닙니다: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The scheme &apos;%1&apos; is not a WebSocket scheme: use ws:// or wss://</source>
+        <translation>스킴 &apos;%1&apos;은(는) 웹소켓 스킴이 아닙니다. ws:// 또는 wss://를 쓰세요</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&apos;%1&apos; has no host name</source>
+        <translation>&apos;%1&apos;에 호스트 이름이 없습니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A WebSocket URL cannot have a fragment (&apos;#%1&apos;)</source>
+        <translation>웹소켓 URL에는 프래그먼트(&apos;#%1&apos;)를 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Unsupported proxy &apos;%1&apos;: use http://host:port (HTTP CONNECT) or socks5://host:port</source>
+        <translation>지원하지 않는 프록시 &apos;%1&apos;입니다. http://host:port (HTTP CONNECT) 또는 socks5://host:port를 쓰세요</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The proxy URL &apos;%1&apos; has no host</source>
+        <translation>프록시 URL &apos;%1&apos;에 호스트가 없습니다</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Stopped by the user</source>
+        <translation>사용자가 중지함</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Connecting through the proxy %1</source>
+        <translation>프록시 %1을(를) 거쳐 연결하는 중</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>Ignoring certificate errors, as asked: %1</source>
+        <translation>요청대로 인증서 오류를 무시합니다: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>TLS certificate verification of %1 failed: %2</source>
+        <translation>%1의 TLS 인증서 검증에 실패했습니다: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot resolve the host name &apos;%1&apos;: %2</source>
+        <translation>호스트 이름 &apos;%1&apos;을(를) 확인할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The TLS handshake with %1 failed: %2</source>
+        <translation>%1과(와)의 TLS 핸드셰이크에 실패했습니다: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot connect to %1: %2</source>
+        <translation>%1에 연결할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Could not connect to %1:%2 within %3 ms</source>
+        <translation>%3ms 안에 %1:%2에 연결하지 못했습니다</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Giving up after %1 attempts</source>
+        <translation>%1번 시도한 뒤 포기합니다</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reconnecting in %1 ms (attempt %2)</source>
+        <translation>%1ms 뒤에 재연결합니다(%2번째 시도)</translation>
+    </message>
+</context>
+<context>
+    <name>Frameline::Connection</name>
+    <message>
+        <location filename="../app/net/connection.cpp" line="+228"/>
+        <source>The opening handshake failed: %1</source>
+        <translation>연결 핸드셰이크에 실패했습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>The opening handshake was refused: %1</source>
+        <translation>연결 핸드셰이크가 거부되었습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>The opening handshake timed out after %1 ms</source>
+        <translation>연결 핸드셰이크가 %1ms 뒤 타임아웃되었습니다</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Lenient mode: kept the connection open despite %1 (a strict endpoint closes with %2)</source>
+        <translation>관대 모드: %1에도 연결을 유지했습니다(엄격한 엔드포인트라면 %2(으)로 종료)</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Strict mode: failing the connection with %1 %2 because of %3 (RFC 6455 §%4): %5</source>
+        <translation>엄격 모드: %3 때문에 %1 %2(으)로 연결을 실패 처리합니다(RFC 6455 §%4): %5</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Closed before the connection was open</source>
+        <translation>연결이 열리기 전에 닫혔습니다</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The peer did not finish the closing handshake within %1 ms; dropping the TCP connection</source>
+        <translation>상대가 %1ms 안에 종료 핸드셰이크를 마치지 않아 TCP 연결을 끊습니다</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>The connection is closing; nothing more can be sent</source>
+        <translation>연결을 종료하는 중이라 더 보낼 수 없습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The connection is not open</source>
+        <translation>연결이 열려 있지 않습니다</translation>
+    </message>
+</context>
+<context>
+    <name>Frameline::DecoderWidget</name>
+    <message>
+        <location filename="../ui/decoder/decoderwidget.cpp" line="+171"/>
+        <source>&amp;Bytes after the handshake, as hex:</source>
+        <translation>핸드셰이크 이후의 바이트, 16진수(&amp;B):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Paste the bytes one endpoint sent after the opening handshake, as hex like the line above. Spaces, line breaks, commas and 0x prefixes are fine. Or open a file of raw bytes (File menu).</source>
+        <translation>한쪽 엔드포인트가 연결 핸드셰이크 뒤에 보낸 바이트를 위 줄처럼 16진수로 붙여 넣으세요. 공백, 줄바꿈, 쉼표, 0x 접두사를 써도 됩니다. 원시 바이트 파일을 열 수도 있습니다(파일 메뉴).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Sent by:</source>
+        <translation>보낸 쪽(&amp;S):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client (frames must be masked)</source>
+        <translation>클라이언트 (프레임을 마스크해야 함)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server (frames must not be masked)</source>
+        <translation>서버 (프레임을 마스크하면 안 됨)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreed Sec-WebSocket-&amp;Extensions:</source>
+        <translation>합의된 Sec-WebSocket-Extensions(&amp;E):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none (e.g. permessage-deflate)</source>
+        <translation>없음 (예: permessage-deflate)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The permessage-deflate element of the server&apos;s Sec-WebSocket-Extensions response header, e.g.
+permessage-deflate; server_no_context_takeover
+With it, compressed messages are inflated and RSV1 is allowed on their first frame.</source>
+        <translation>서버의 Sec-WebSocket-Extensions 응답 헤더에 있는 permessage-deflate 항목. 예:
+permessage-deflate; server_no_context_takeover
+이 값을 주면 압축된 메시지의 압축을 풀고, 그 첫 프레임의 RSV1을 허용합니다.</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>The file has %1 bytes; the decoder window reads at most %2.</source>
+        <translation>파일 크기가 %1바이트입니다. 디코더 창은 최대 %2바이트까지 읽습니다.</translation>
+    </message>
+    <message>
+        <location line="+154"/>
+        <source>&amp;Frames (%1)</source>
+        <translation>프레임(&amp;F) (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Messages (%1)</source>
+        <translation>메시지(&amp;M) (%1)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Line %1, column %2: %3</source>
+        <translation>%1행 %2열: %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No bytes yet.</source>
+        <translation>아직 바이트가 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 bytes from %2, decoded directly (too large to show as hex; typing here replaces them).</source>
+        <translation>%2의 %1바이트를 바로 디코딩했습니다(16진수로 보여 주기에는 너무 큽니다. 여기에 입력하면 대체됩니다).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 bytes from %2.</source>
+        <translation>%2의 %1바이트.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 bytes.</source>
+        <translation>%1바이트.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sec-WebSocket-Extensions not used: %1</source>
+        <translation>Sec-WebSocket-Extensions를 적용하지 않음: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Nothing decoded: the input is not valid hex.</source>
+        <translation>디코딩하지 못했습니다: 입력이 올바른 16진수가 아닙니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing to decode yet.</source>
+        <translation>아직 디코딩할 내용이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Frames: %1 · Messages: %2 · Violations: %3 · Trailing bytes: %4</source>
+        <translation>프레임: %1 · 메시지: %2 · 위반: %3 · 남은 바이트: %4</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Unfinished message: %1 frames so far</source>
+        <translation>끝나지 않은 메시지: 지금까지 프레임 %1개</translation>
+    </message>
+</context>
+<context>
+    <name>Frameline::DetailView</name>
+    <message>
+        <location filename="../ui/decoder/detailview.cpp" line="+55"/>
+        <source>Select a frame to see its header bit by bit and its payload, or a message to see it whole.</source>
+        <translation>프레임을 선택하면 헤더를 비트 단위로, 페이로드와 함께 볼 수 있습니다. 메시지를 선택하면 메시지 전체를 볼 수 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Frameline::FrameListModel</name>
+    <message>
+        <location filename="../ui/decoder/framelistmodel.cpp" line="+146"/>
+        <source>Offset</source>
+        <translation>오프셋</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Opcode</source>
+        <translation>Opcode</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Masking key</source>
+        <translation>마스킹 키</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Length</source>
+        <translation>길이</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Length form</source>
+        <translation>길이 형식</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Payload</source>
+        <translation>페이로드</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Violations</source>
+        <translation>위반</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Frame number in the stream, from 0</source>
+        <translation>스트림 안의 프레임 번호(0부터)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Offset of the frame&apos;s first header byte in the stream</source>
+        <translation>스트림 안에서 프레임 헤더 첫 바이트의 오프셋</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>FIN bit: the final frame of a message</source>
+        <translation>FIN 비트: 메시지의 마지막 프레임</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reserved bit; only a negotiated extension may set it (RSV1: permessage-deflate)</source>
+        <translation>예약 비트. 협상된 확장만 설정할 수 있습니다(RSV1: permessage-deflate)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MASK bit: the payload is masked (every client frame must be)</source>
+        <translation>MASK 비트: 페이로드가 마스크됨(클라이언트 프레임은 모두 마스크해야 함)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Payload length as declared in the header, in bytes</source>
+        <translation>헤더에 선언된 페이로드 길이(바이트)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How the length was written: 7-bit, or 126 + 16-bit, or 127 + 64-bit</source>
+        <translation>길이를 쓴 방식: 7비트, 126 + 16비트, 또는 127 + 64비트</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Protocol violations: RFC section, close code, explanation</source>
+        <translation>프로토콜 위반: RFC 절, 종료 코드, 설명</translation>
+    </message>
+</context>
+<context>
+    <name>Frameline::MainWindow</name>
+    <message>
+        <location filename="../ui/mainwindow/mainwindow.cpp" line="+70"/>
+        <source>Cannot Open File</source>
+        <translation>파일을 열 수 없음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not read “%1”:
+%2</source>
+        <translation>“%1”을(를) 읽을 수 없습니다:
+%2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Open Bytes File</source>
+        <translation>바이트 파일 열기</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All files (*)</source>
+        <translation>모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>About Frameline</source>
+        <translation>Frameline 정보</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;h3&gt;Frameline %1&lt;/h3&gt;&lt;p&gt;A native WebSocket debugger.&lt;/p&gt;&lt;p&gt;The frame decoder reads the bytes of a WebSocket stream and shows every frame and message with the rules it breaks (RFC 6455, and RFC 7692 permessage-deflate).&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Frameline %1&lt;/h3&gt;&lt;p&gt;네이티브 웹소켓 디버거입니다.&lt;/p&gt;&lt;p&gt;프레임 디코더는 웹소켓 스트림의 바이트를 읽어 모든 프레임과 메시지를, 어긴 규칙과 함께 보여 줍니다(RFC 6455, RFC 7692 permessage-deflate).&lt;/p&gt;&lt;p&gt;Qt %2(으)로 빌드했고 Qt %3에서 실행 중입니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Frame Decoder — Frameline</source>
+        <translation>프레임 디코더 — Frameline</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 — Frame Decoder — Frameline</source>
+        <translation>%1 — 프레임 디코더 — Frameline</translation>
+    </message>
+</context>
+<context>
+    <name>Frameline::MessageListModel</name>
+    <message>
+        <location filename="../ui/decoder/messagelistmodel.cpp" line="+56"/>
+        <source>yes</source>
+        <translation>예</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>아니요</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Offset</source>
+        <translation>오프셋</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opcode</source>
+        <translation>Opcode</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Frames</source>
+        <translation>프레임</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Length</source>
+        <translation>길이</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On the wire</source>
+        <translation>전송 크기</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compressed</source>
+        <translation>압축</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Payload</source>
+        <translation>페이로드</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Violations</source>
+        <translation>위반</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Message number in the stream, from 0</source>
+        <translation>스트림 안의 메시지 번호(0부터)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The data frames that carried the message</source>
+        <translation>메시지를 실어 나른 데이터 프레임</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Length of the message as the application sees it (inflated), in bytes</source>
+        <translation>애플리케이션이 보는 메시지 길이(압축을 푼 뒤, 바이트)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sum of the frames&apos; payload lengths on the wire, in bytes</source>
+        <translation>전송된 프레임 페이로드 길이의 합(바이트)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent compressed with permessage-deflate (RFC 7692)</source>
+        <translation>permessage-deflate로 압축해 보냄(RFC 7692)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Protocol violations: RFC section, close code, explanation</source>
+        <translation>프로토콜 위반: RFC 절, 종료 코드, 설명</translation>
+    </message>
+</context>
+<context>
+    <name>Frameline::Server</name>
+    <message>
+        <location filename="../app/net/server.cpp" line="+46"/>
+        <source>A wss server needs both a certificate and its key, or neither (for a self-signed one)</source>
+        <translation>wss 서버에는 인증서와 키가 모두 있거나, 둘 다 없어야 합니다(없으면 자체 서명 인증서 사용)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cannot listen on %1 port %2: %3</source>
+        <translation>%1 포트 %2에서 수신 대기할 수 없습니다: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Frameline::ServerConnection</name>
+    <message>
+        <location line="+141"/>
+        <source>The TLS handshake with the client failed: %1</source>
+        <translation>클라이언트와의 TLS 핸드셰이크에 실패했습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Handshake</name>
+    <message>
+        <location filename="../app/protocol/handshake.cpp" line="+39"/>
+        <source>the header name %1 is not a valid token</source>
+        <translation>헤더 이름 %1은(는) 올바른 토큰이 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the value of header %1 contains a line break or control character</source>
+        <translation>헤더 %1의 값에 줄바꿈이나 제어 문자가 있습니다</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>no URL was given</source>
+        <translation>URL이 주어지지 않았습니다</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not a ws:// or wss:// URL</source>
+        <translation>%1은(는) ws:// 또는 wss:// URL이 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the URL %1 has no host</source>
+        <translation>URL %1에 호스트가 없습니다</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>the server&apos;s response is not valid HTTP: %1</source>
+        <translation>서버의 응답이 올바른 HTTP가 아닙니다: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+34"/>
+        <location line="+16"/>
+        <source>the server answered %1 instead of 101 Switching Protocols</source>
+        <translation>서버가 101 Switching Protocols 대신 %1(으)로 응답했습니다</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>the connection closed before the server answered the handshake</source>
+        <translation>서버가 핸드셰이크에 응답하기 전에 연결이 닫혔습니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the connection closed in the middle of the server&apos;s response (after %1 bytes)</source>
+        <translation>서버의 응답 도중에 연결이 닫혔습니다(%1바이트 뒤)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the response has no Upgrade header</source>
+        <translation>응답에 Upgrade 헤더가 없습니다</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Upgrade is %1, expected &quot;websocket&quot;</source>
+        <translation>Upgrade가 %1입니다. &quot;websocket&quot;이어야 합니다</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the response has no Connection header</source>
+        <translation>응답에 Connection 헤더가 없습니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+169"/>
+        <source>Connection is %1, which has no &quot;Upgrade&quot; token</source>
+        <translation>Connection이 %1이며 &quot;Upgrade&quot; 토큰이 없습니다</translation>
+    </message>
+    <message>
+        <location line="-162"/>
+        <source>the response has no Sec-WebSocket-Accept header</source>
+        <translation>응답에 Sec-WebSocket-Accept 헤더가 없습니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the response has %1 Sec-WebSocket-Accept headers</source>
+        <translation>응답에 Sec-WebSocket-Accept 헤더가 %1개 있습니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sec-WebSocket-Accept is %1, expected %2</source>
+        <translation>Sec-WebSocket-Accept가 %1입니다. %2이어야 합니다</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>the server chose extension %1 twice</source>
+        <translation>서버가 확장 %1을(를) 두 번 선택했습니다</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the server chose extension %1, which was not offered</source>
+        <translation>서버가 제안하지 않은 확장 %1을(를) 선택했습니다</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the server chose permessage-deflate, but the request had no valid permessage-deflate offer</source>
+        <translation>서버가 permessage-deflate를 선택했지만 요청에 올바른 permessage-deflate 제안이 없었습니다</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the server&apos;s permessage-deflate response is not acceptable: %1</source>
+        <translation>서버의 permessage-deflate 응답을 받아들일 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the server sent an empty Sec-WebSocket-Protocol header</source>
+        <translation>서버가 빈 Sec-WebSocket-Protocol 헤더를 보냈습니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the server chose more than one subprotocol (%1)</source>
+        <translation>서버가 서브프로토콜을 둘 이상 선택했습니다(%1)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the server chose subprotocol %1, which was not offered</source>
+        <translation>서버가 제안하지 않은 서브프로토콜 %1을(를) 선택했습니다</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>the request is not valid HTTP: %1</source>
+        <translation>요청이 올바른 HTTP가 아닙니다: %1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>the method is %1; a WebSocket handshake uses GET</source>
+        <translation>메서드가 %1입니다. 웹소켓 핸드셰이크는 GET을 씁니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the request is %1; a WebSocket handshake needs HTTP/1.1 or later</source>
+        <translation>요청이 %1입니다. 웹소켓 핸드셰이크에는 HTTP/1.1 이상이 필요합니다</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the request has no Host header</source>
+        <translation>요청에 Host 헤더가 없습니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the request has %1 Host headers</source>
+        <translation>요청에 Host 헤더가 %1개 있습니다</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the request has no Upgrade header</source>
+        <translation>요청에 Upgrade 헤더가 없습니다</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Upgrade is %1, which has no &quot;websocket&quot; token</source>
+        <translation>Upgrade가 %1이며 &quot;websocket&quot; 토큰이 없습니다</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the request has no Connection header</source>
+        <translation>요청에 Connection 헤더가 없습니다</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the request has no Sec-WebSocket-Key header</source>
+        <translation>요청에 Sec-WebSocket-Key 헤더가 없습니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the request has %1 Sec-WebSocket-Key headers</source>
+        <translation>요청에 Sec-WebSocket-Key 헤더가 %1개 있습니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sec-WebSocket-Key %1 is not valid base64</source>
+        <translation>Sec-WebSocket-Key %1은(는) 올바른 base64가 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sec-WebSocket-Key %1 decodes to %2 bytes, not 16</source>
+        <translation>Sec-WebSocket-Key %1을(를) 디코딩하면 16바이트가 아니라 %2바이트입니다</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the request has no Sec-WebSocket-Version header</source>
+        <translation>요청에 Sec-WebSocket-Version 헤더가 없습니다</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sec-WebSocket-Version is %1; this server speaks version 13</source>
+        <translation>Sec-WebSocket-Version이 %1입니다. 이 서버는 버전 13을 사용합니다</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the origin %1 is not allowed</source>
+        <translation>Origin %1은(는) 허용되지 않습니다</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>rejected as configured with %1</source>
+        <translation>설정에 따라 %1(으)로 거부했습니다</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>permessage-deflate was offered and declined</source>
+        <translation>permessage-deflate 제안을 받았지만 거절했습니다</translation>
+    </message>
+</context>
+<context>
+    <name>HexFormat</name>
+    <message>
+        <location filename="../ui/widgets/hexformat.cpp" line="+53"/>
+        <source>“%1” is not a hex digit</source>
+        <translation>“%1”은(는) 16진수 숫자가 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>“%1” has no hex digits after the prefix</source>
+        <translation>“%1”에는 접두사 뒤에 16진수 숫자가 없습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1” has an odd number of hex digits; write every byte as two digits</source>
+        <translation>“%1”의 16진수 숫자 개수가 홀수입니다. 바이트마다 두 자리로 쓰세요</translation>
+    </message>
+</context>
+<context>
+    <name>HttpMessage</name>
+    <message>
+        <location filename="../app/protocol/httpmessage.cpp" line="+425"/>
+        <source>line %1 is longer than %2 bytes</source>
+        <translation>%1번째 줄이 %2바이트보다 깁니다</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the HTTP head is larger than %1 bytes</source>
+        <translation>HTTP 헤더 부분이 %1바이트보다 큽니다</translation>
+    </message>
+    <message>
+        <location line="+133"/>
+        <source>line 1 is not an HTTP status line: %1</source>
+        <translation>1번째 줄이 HTTP 상태 줄이 아닙니다: %1</translation>
+    </message>
+    <message>
+        <location line="-153"/>
+        <source>line %1 is not an HTTP request line: the bytes look like a TLS handshake (is the client using wss:// with a server without TLS?)</source>
+        <translation>%1번째 줄이 HTTP 요청 줄이 아닙니다: 바이트가 TLS 핸드셰이크처럼 보입니다(클라이언트가 TLS 없는 서버에 wss://로 접속하고 있나요?)</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>line %1 ends with a bare LF instead of CRLF</source>
+        <translation>%1번째 줄이 CRLF 대신 LF만으로 끝납니다</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>line %1 ends with a bare LF instead of CRLF (tolerated, RFC 7230 §3.5)</source>
+        <translation>%1번째 줄이 CRLF 대신 LF만으로 끝납니다(허용됨, RFC 7230 §3.5)</translation>
+    </message>
+    <message>
+        <location line="-70"/>
+        <source>line %1 contains a CR that is not followed by LF</source>
+        <translation>%1번째 줄에 LF가 뒤따르지 않는 CR이 있습니다</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>line %1 is not an HTTP status line: the bytes look like a TLS record (does the server expect wss://?)</source>
+        <translation>%1번째 줄이 HTTP 상태 줄이 아닙니다: 바이트가 TLS 레코드처럼 보입니다(서버가 wss://를 기대하나요?)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>line %1 contains the control character 0x%2</source>
+        <translation>%1번째 줄에 제어 문자 0x%2이(가) 있습니다</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>line %1 is empty before the request line (ignored, RFC 7230 §3.5)</source>
+        <translation>요청 줄 앞의 %1번째 줄이 비어 있습니다(무시함, RFC 7230 §3.5)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>line %1 is empty; expected the status line</source>
+        <translation>%1번째 줄이 비어 있습니다. 상태 줄이 와야 합니다</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>line %1 starts with whitespace but there is no header field to continue</source>
+        <translation>%1번째 줄이 공백으로 시작하지만 이어 붙일 헤더 필드가 없습니다</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>line %1 continues the header field %2 (obs-fold, RFC 7230 §3.2.4); it was joined with a space</source>
+        <translation>%1번째 줄이 헤더 필드 %2을(를) 이어 씁니다(obs-fold, RFC 7230 §3.2.4). 공백으로 이어 붙였습니다</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>line %1 is not an HTTP request line (method SP target SP HTTP-version): %2</source>
+        <translation>%1번째 줄이 HTTP 요청 줄(method SP target SP HTTP-version)이 아닙니다: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the request method %1 is not a valid token</source>
+        <translation>요청 메서드 %1은(는) 올바른 토큰이 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the request target %1 is not valid</source>
+        <translation>요청 대상 %1이(가) 올바르지 않습니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is not an HTTP version (expected HTTP/1.1)</source>
+        <translation>%1은(는) HTTP 버전이 아닙니다(HTTP/1.1이어야 합니다)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>the status code %1 is not three digits</source>
+        <translation>상태 코드 %1이(가) 세 자리 숫자가 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>line %1 has no colon: %2</source>
+        <translation>%1번째 줄에 콜론이 없습니다: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>line %1 has an empty header field name</source>
+        <translation>%1번째 줄의 헤더 필드 이름이 비어 있습니다</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>line %1 has whitespace between the field name and the colon (not allowed, RFC 7230 §3.2.4)</source>
+        <translation>%1번째 줄에서 필드 이름과 콜론 사이에 공백이 있습니다(허용되지 않음, RFC 7230 §3.2.4)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>line %1: the field name %2 is not a valid token</source>
+        <translation>%1번째 줄: 필드 이름 %2은(는) 올바른 토큰이 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the HTTP head has more than %1 header fields</source>
+        <translation>HTTP 헤더 필드가 %1개를 넘습니다</translation>
+    </message>
+</context>
+<context>
+    <name>Inflater</name>
+    <message>
+        <location filename="../app/protocol/permessagedeflate.cpp" line="+626"/>
+        <source>zlib could not carry the window past a final block</source>
+        <translation>zlib이 마지막 블록 너머로 윈도를 이어 갈 수 없습니다</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>zlib could not be initialised</source>
+        <translation>zlib을 초기화할 수 없습니다</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>the message does not end on a DEFLATE block boundary (RFC 7692 §7.2.1)</source>
+        <translation>메시지가 DEFLATE 블록 경계에서 끝나지 않습니다(RFC 7692 §7.2.1)</translation>
+    </message>
+</context>
+<context>
+    <name>MessageAssembler</name>
+    <message>
+        <location filename="../app/protocol/messageassembler.cpp" line="+112"/>
+        <source>The compressed payload does not inflate: %1</source>
+        <translation>압축된 페이로드의 압축을 풀 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The compressed message inflates to more than the limit of %1 bytes</source>
+        <translation>압축된 메시지를 풀면 제한 %1바이트를 넘습니다</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The inflated text message is not valid UTF-8: byte %1 of the message (0x%2) cannot appear there</source>
+        <translation>압축을 푼 텍스트 메시지가 올바른 UTF-8이 아닙니다: 메시지의 바이트 %1(0x%2)은(는) 그 자리에 올 수 없습니다</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The inflated text message ends in the middle of a UTF-8 sequence</source>
+        <translation>압축을 푼 텍스트 메시지가 UTF-8 시퀀스 중간에서 끝납니다</translation>
+    </message>
+</context>
+<context>
+    <name>PerMessageDeflate</name>
+    <message>
+        <location filename="../app/protocol/permessagedeflate.cpp" line="-652"/>
+        <source>the end of the value</source>
+        <translation>값의 끝</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;%1&apos;</source>
+        <translation>&apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>byte 0x%1</source>
+        <translation>바이트 0x%1</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>%1=%2 is not a decimal number without leading zeros</source>
+        <translation>%1=%2은(는) 앞자리 0이 없는 십진수가 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1=%2 is out of range 8-15</source>
+        <translation>%1=%2이(가) 범위 8-15를 벗어납니다</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 appears more than once</source>
+        <translation>%1이(가) 두 번 이상 나옵니다</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 must not have a value (found %1=%2)</source>
+        <translation>%1에는 값이 없어야 합니다(%1=%2 발견)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1 needs a value 8-15</source>
+        <translation>%1에는 8-15 값이 필요합니다</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 needs a value 8-15 in a response</source>
+        <translation>응답에서 %1에는 8-15 값이 필요합니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>unknown parameter &quot;%1&quot;</source>
+        <translation>알 수 없는 매개변수 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>permessage-deflate appears more than once</source>
+        <translation>permessage-deflate가 두 번 이상 나옵니다</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>there is no permessage-deflate element</source>
+        <translation>permessage-deflate 항목이 없습니다</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>expected an extension name at offset %1, found %2</source>
+        <translation>오프셋 %1에 확장 이름이 와야 하는데 %2이(가) 있습니다</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>expected a parameter name at offset %1, found %2</source>
+        <translation>오프셋 %1에 매개변수 이름이 와야 하는데 %2이(가) 있습니다</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>invalid escaped %1 in a quoted value at offset %2</source>
+        <translation>오프셋 %2의 따옴표 값에 잘못된 이스케이프 %1이(가) 있습니다</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>invalid %1 in a quoted value at offset %2</source>
+        <translation>오프셋 %2의 따옴표 값에 잘못된 %1이(가) 있습니다</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the quoted value at offset %1 has no closing quote</source>
+        <translation>오프셋 %1의 따옴표 값에 닫는 따옴표가 없습니다</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the quoted value &quot;%1&quot; of %2 is not a token</source>
+        <translation>%2의 따옴표 값 &quot;%1&quot;은(는) 토큰이 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>expected a value for %1 at offset %2, found %3</source>
+        <translation>오프셋 %2에 %1의 값이 와야 하는데 %3이(가) 있습니다</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>expected &apos;,&apos; or &apos;;&apos; at offset %1, found %2</source>
+        <translation>오프셋 %1에 &apos;,&apos; 또는 &apos;;&apos;이 와야 하는데 %2이(가) 있습니다</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <location line="+114"/>
+        <source>the Sec-WebSocket-Extensions value is malformed: %1</source>
+        <translation>Sec-WebSocket-Extensions 값의 형식이 잘못되었습니다: %1</translation>
+    </message>
+    <message>
+        <location line="-98"/>
+        <source>permessage-deflate offer %1 declined: %2</source>
+        <translation>permessage-deflate 제안 %1을(를) 거절했습니다: %2</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>the Sec-WebSocket-Extensions response is malformed: %1</source>
+        <translation>Sec-WebSocket-Extensions 응답의 형식이 잘못되었습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>server_max_window_bits=%1 is larger than the %2 offered</source>
+        <translation>server_max_window_bits=%1이(가) 제안한 %2보다 큽니다</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>client_max_window_bits is in the response, but the client did not offer it</source>
+        <translation>응답에 client_max_window_bits가 있지만 클라이언트는 이를 제안하지 않았습니다</translation>
+    </message>
+</context>
+<context>
+    <name>SelfSignedCertificate</name>
+    <message>
+        <location filename="../app/net/selfsignedcertificate.cpp" line="+57"/>
+        <location line="+5"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1을(를) 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Cannot create the folder %1</source>
+        <translation>폴더 %1을(를) 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>OpenSSL could not generate a key</source>
+        <translation>OpenSSL이 키를 생성하지 못했습니다</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>OpenSSL could not build the certificate</source>
+        <translation>OpenSSL이 인증서를 만들지 못했습니다</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>OpenSSL could not write the certificate</source>
+        <translation>OpenSSL이 인증서를 쓰지 못했습니다</translation>
+    </message>
+</context>
+<context>
+    <name>ServeCommand</name>
+    <message numerus="yes">
+        <location filename="../app/cli/servecommand.cpp" line="+59"/>
+        <source>%n client(s) did not close in time; dropping them</source>
+        <translation>
+            <numerusform>클라이언트 %n개가 제시간에 종료하지 않아 연결을 끊습니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 again: dropping every client</source>
+        <translation>%1을(를) 다시 받았습니다: 모든 클라이언트의 연결을 끊습니다</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%1: closing %n client(s) with 1001 and shutting down</source>
+        <translation>
+            <numerusform>%1: 클라이언트 %n개를 1001로 종료하고 서버를 끕니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Run a local WebSocket server (ws or wss; echo, broadcast or silent) and print every event</source>
+        <translation>로컬 웹소켓 서버(ws 또는 wss; 에코, 브로드캐스트, 또는 조용히)를 실행하고 모든 이벤트를 출력합니다</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>frameline-cli serve: %1</source>
+        <translation>frameline-cli serve: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (see &apos;frameline-cli serve --help&apos;)</source>
+        <translation> (&apos;frameline-cli serve --help&apos; 참고)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>
+Listens (on 127.0.0.1 unless --host says otherwise), prints its URL first (&quot;listening on
+ws://127.0.0.1:PORT/&quot;, or {&quot;type&quot;:&quot;listening&quot;,&quot;url&quot;:...} with --json), then every event of
+every client on one line, [#N] naming the client: states, handshakes, TLS, frames, messages,
+violations. Without --echo or --broadcast the server only listens and shows what clients send.
+On SIGINT or SIGTERM it closes every client with 1001, waits for their closing handshakes and
+exits (a second signal drops them at once).
+
+Exit status: 0 after a clean shutdown, 1 when it cannot listen (or clients did not close),
+2 for bad arguments.</source>
+        <translation>
+(--host로 바꾸지 않으면 127.0.0.1에서) 수신 대기하며, 먼저 URL을 출력하고(&quot;listening on
+ws://127.0.0.1:PORT/&quot;, --json이면 {&quot;type&quot;:&quot;listening&quot;,&quot;url&quot;:...}), 이어서 모든 클라이언트의
+이벤트를 한 줄에 하나씩 [#N]으로 클라이언트를 표시해 출력합니다: 상태, 핸드셰이크, TLS, 프레임,
+메시지, 위반. --echo나 --broadcast가 없으면 수신 대기하며 클라이언트가 보낸 것만 보여 줍니다.
+SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고 종료 핸드셰이크를 기다린 뒤
+끝납니다(신호를 한 번 더 받으면 바로 끊습니다).
+
+종료 상태: 깔끔하게 끝나면 0, 수신 대기할 수 없으면(또는 클라이언트가 종료하지 않으면) 1,
+잘못된 인수는 2.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Address to listen on: 127.0.0.1 (the default), ::1, 0.0.0.0 or :: for every interface, or one local address.</source>
+        <translation>수신 대기할 주소: 127.0.0.1(기본값), ::1, 모든 인터페이스는 0.0.0.0 또는 ::, 또는 로컬 주소 하나.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Port to listen on; 0 (the default) picks a free one.</source>
+        <translation>수신 대기할 포트. 0(기본값)이면 빈 포트를 고릅니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Serve wss://, with --cert and --key or else a self-signed certificate for localhost (kept in the app-data folder; its path is printed).</source>
+        <translation>wss://로 서비스합니다. --cert와 --key를 쓰거나, 없으면 localhost용 자체 서명 인증서를 씁니다(앱 데이터 폴더에 보관하며 경로를 출력합니다).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>With --tls: the certificate (PEM).</source>
+        <translation>--tls와 함께: 인증서(PEM).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With --tls: its private key (PEM, unencrypted).</source>
+        <translation>--tls와 함께: 그 개인 키(PEM, 암호화되지 않은 것).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send every message back to its sender.</source>
+        <translation>모든 메시지를 보낸 쪽에 되돌려 보냅니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send every message to every client.</source>
+        <translation>모든 메시지를 모든 클라이언트에 보냅니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Subprotocol to accept (repeatable; the first one listed that a client offers is chosen).</source>
+        <translation>받아들일 서브프로토콜(여러 번 가능. 클라이언트가 제안한 것 중 목록에서 가장 앞선 것을 고릅니다).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Accept only this Origin (repeatable; &apos;*&apos; for any); others get 403. Requests without Origin pass.</source>
+        <translation>이 Origin만 받아들입니다(여러 번 가능, 모두 허용은 &apos;*&apos;). 나머지는 403을 받습니다. Origin이 없는 요청은 통과합니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Answer every opening handshake with this HTTP status (200-599) instead of 101.</source>
+        <translation>모든 연결 핸드셰이크에 101 대신 이 HTTP 상태(200-599)로 응답합니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Decline permessage-deflate.</source>
+        <translation>permessage-deflate를 거절합니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fail a client&apos;s connection on any violation (the default).</source>
+        <translation>위반이 있으면 그 클라이언트의 연결을 실패 처리합니다(기본값).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report violations but keep connections open.</source>
+        <translation>위반을 보고하되 연결은 유지합니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Largest incoming message in bytes (default %1).</source>
+        <translation>받을 최대 메시지 크기(바이트, 기본값 %1).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ping every client every MS milliseconds and show the round trip.</source>
+        <translation>MS밀리초마다 모든 클라이언트에 핑을 보내고 왕복 시간을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print one JSON object per event.</source>
+        <translation>이벤트마다 JSON 객체 하나를 출력합니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Also print the raw handshake request and response.</source>
+        <translation>핸드셰이크의 원본 요청과 응답도 출력합니다.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation>예상하지 못한 인수 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>--host &apos;%1&apos; is not an IP address (or localhost)</source>
+        <translation>--host &apos;%1&apos;은(는) IP 주소(또는 localhost)가 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--port must be a number from 0 to 65535, not &apos;%1&apos;</source>
+        <translation>--port 값은 0에서 65535 사이의 숫자여야 합니다: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--cert and --key need --tls</source>
+        <translation>--cert와 --key에는 --tls가 필요합니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--cert and --key go together: give both, or neither for a self-signed certificate</source>
+        <translation>--cert와 --key는 함께 씁니다: 둘 다 주거나, 자체 서명 인증서를 쓰려면 둘 다 빼세요</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>give either --echo or --broadcast, not both</source>
+        <translation>--echo와 --broadcast 중 하나만 주세요</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--subprotocol &apos;%1&apos; is not a token (RFC 6455 §4.1: no spaces, commas or quotes)</source>
+        <translation>--subprotocol &apos;%1&apos;은(는) 토큰이 아닙니다(RFC 6455 §4.1: 공백, 쉼표, 따옴표 불가)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--allow-origin &apos;%1&apos; is not a valid origin</source>
+        <translation>--allow-origin &apos;%1&apos;은(는) 올바른 Origin이 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--reject must be an HTTP status from 200 to 599, not &apos;%1&apos;</source>
+        <translation>--reject 값은 200에서 599 사이의 HTTP 상태여야 합니다: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>give either --strict or --lenient, not both</source>
+        <translation>--strict와 --lenient 중 하나만 주세요</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--max-message must be a positive number of bytes, not &apos;%1&apos;</source>
+        <translation>--max-message 값은 양수 바이트 수여야 합니다: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--ping-interval must be a positive number of milliseconds, not &apos;%1&apos;</source>
+        <translation>--ping-interval 값은 양수 밀리초여야 합니다: &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>Tls</name>
+    <message>
+        <location filename="../app/net/tlsoptions.cpp" line="+15"/>
+        <location line="+50"/>
+        <source>Cannot read %1: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <location line="+35"/>
+        <location line="+24"/>
+        <source>%1 holds no PEM certificate</source>
+        <translation>%1에 PEM 인증서가 없습니다</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>%1 is not a PKCS#12 file this password opens</source>
+        <translation>%1은(는) 이 비밀번호로 열리는 PKCS#12 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>A client certificate needs its private key (--key)</source>
+        <translation>클라이언트 인증서에는 개인 키(--key)가 필요합니다</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+24"/>
+        <source>%1 holds no unencrypted PEM private key</source>
+        <translation>%1에 암호화되지 않은 PEM 개인 키가 없습니다</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>(no certificate)</source>
+        <translation>(인증서 없음)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (issued by %2, valid %3 to %4)</source>
+        <translation>%1 (발급자 %2, 유효 기간 %3 ~ %4)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>certificate %1: %2</source>
+        <translation>인증서 %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>frameline-cli</name>
+    <message>
+        <location filename="../app/cli/main.cpp" line="+17"/>
+        <source>Usage: frameline-cli COMMAND [options]
+
+Frameline&apos;s WebSocket engine on the command line.
+
+Commands:
+  connect   %2
+  decode    %1
+  serve     %3
+
+Run &apos;frameline-cli COMMAND --help&apos; for the options of a command.
+</source>
+        <translation>사용법: frameline-cli COMMAND [options]
+
+Frameline의 웹소켓 엔진을 명령줄에서 씁니다.
+
+명령:
+  connect   %2
+  decode    %1
+  serve     %3
+
+명령의 옵션은 &apos;frameline-cli COMMAND --help&apos;로 확인하세요.
+</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>frameline-cli: unknown command &apos;%1&apos;
+Run &apos;frameline-cli --help&apos; for the list of commands.
+</source>
+        <translation>frameline-cli: 알 수 없는 명령 &apos;%1&apos;
+명령 목록은 &apos;frameline-cli --help&apos;로 확인하세요.
+</translation>
+    </message>
+</context>
+</TS>

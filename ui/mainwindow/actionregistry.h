@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QtCore/QObject>
+
+#include <map>
+
+class QAction;
+class QMenu;
+class QMenuBar;
+
+namespace Frameline {
+
+// Every action of the main window, by id.
+enum class ActionId : quint8 {
+    OpenBytesFile,
+    Quit,
+    AboutFrameline,
+    AboutQt,
+};
+
+// The one place that names every action: creates the QActions with their texts, shortcuts (standard ones
+// from QKeySequence::StandardKey) and menu roles, and builds the menus from a single layout table.
+// Owners connect to action(id)->triggered.
+//
+// Owned by the main window (QObject parent); GUI thread.
+class ActionRegistry : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ActionRegistry(QObject *parent);
+
+    QAction *action(ActionId id) const;
+    // Fills the menu bar with the menus and actions of the layout table.
+    void populateMenuBar(QMenuBar *menuBar);
+    // Call on QEvent::LanguageChange.
+    void retranslate();
+
+private:
+    enum class MenuId : quint8 { File, Help };
+
+    std::map<ActionId, QAction *> m_actions;
+    std::map<MenuId, QMenu *> m_menus;
+};
+
+} // namespace Frameline

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "app/protocol/frame.h"
+
+#include <QtCore/QCoreApplication>
+#include <QtCore/QString>
+#include <QtCore/QStringList>
+
+#include <optional>
+
+namespace Frameline {
+
+// What the command line asks the desktop app to do at start.
+struct StartupOptions
+{
+    QString language; // --lang: "ko", "en", or empty for the system's
+    std::optional<QString> decodeHex; // --decode-hex
+    QString bytesFile; // positional: a file of raw bytes to decode
+    std::optional<Endpoint> sender; // --from
+    std::optional<QString> extensions; // --extensions
+    std::optional<int> selectFrame; // --select-frame
+    QString screenshotFile; // --screenshot: save the window to this PNG and quit
+};
+
+// The desktop app's command line: --help, --version, --lang, --decode-hex, --from, --extensions,
+// --select-frame, --screenshot and an optional bytes file.
+//
+// Stateless; GUI thread (it may print and exit like QCommandLineParser::process).
+class CommandLine
+{
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+public:
+    // The --lang value, read before anything else so that --help is printed in that language.
+    static QString languageArgument(const QStringList &arguments);
+    // Parses the whole command line; prints help, the version or an error and exits when asked or wrong.
+    static StartupOptions parse(const QStringList &arguments);
+};
+
+} // namespace Frameline
