@@ -5,10 +5,16 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-20}
-cmake --preset fuzz >/dev/null && cmake --build --preset fuzz -j "$(nproc)" || exit 1
+targets="fuzz_frameparser fuzz_handshake fuzz_inflate"
+mkdir -p build-fuzz
+if ! { cmake --preset fuzz && cmake --build --preset fuzz -j "$(nproc)" --target $targets; } > build-fuzz/build.log 2>&1; then
+    tail -n 60 build-fuzz/build.log
+    echo "fuzz: build FAILED"
+    exit 1
+fi
 mkdir -p build-fuzz/artifacts
 status=0
-for target in fuzz_frameparser fuzz_handshake fuzz_inflate; do
+for target in $targets; do
     scratch=$(mktemp -d)
     cp tests/fuzz/corpus/$target/* "$scratch/" 2>/dev/null
     if ASAN_OPTIONS=detect_leaks=1 build-fuzz/tests/fuzz/$target -max_total_time="$seconds" -timeout=10 \
