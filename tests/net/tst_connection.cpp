@@ -32,6 +32,9 @@ private Q_SLOTS:
     void lenientServerKeepsGoing();
     void rejectedHandshake();
     void connectionRefused();
+    void ipv6LiteralAndBasicAuth();
+    void reconnectWithBackoff();
+    void autoPongSwitchedOff();
 
 private:
     struct Pair
@@ -293,6 +296,108 @@ void tst_Connection::connectionRefused()
     QVERIFY2(client.errorString().startsWith(u"Cannot connect to 127.0.0.1:%1: "_s.arg(port)), qPrintable(client.errorString()));
     QCOMPARE(client.closeInfo().code, quint16(1006));
     QCOMPARE(events.states(), (QList<ConnectionState> { ConnectionState::Connecting, ConnectionState::Closed }));
+}
+
+void tst_Connection::ipv6LiteralAndBasicAuth()
+{
+    Server::Options serverOptions;
+    serverOptions.address = QHostAddress(QHostAddress::LocalHostIPv6);
+    Server server(serverOptions);
+    QString error;
+    if (!server.listen(&error))
+        QSKIP(qPrintable(u"IPv6 loopback is not available on this machine: "_s + error));
+    EventCollector serverEvents;
+    serverEvents.follow(&server);
+    QCOMPARE(server.url(), u"ws://[::1]:%1/"_s.arg(server.port()));
+
+    QString parseError;
+    const auto url = ClientConnection::parseUrl(u"ws://user:p%C3%A4ss@[::1]:%1/secure"_s.arg(server.port()), &parseError);
+    QVERIFY2(url, qPrintable(parseError));
+    ClientConnection::Options options;
+    options.url = *url;
+    ClientConnection client(options);
+    QSignalSpy opened(&client, &Connection::opened);
+    client.open();
+    QVERIFY(opened.wait(5000));
+    QCOMPARE(client.handshake()->peerAddress, u"::1"_s);
+    QCOMPARE(client.handshake()->timings.dnsNs, -1); // a literal needs no lookup
+    // user:password became Basic authentication (RFC 7617: base64 of "user:päss" in UTF-8), and the
+    // request line and Host carry no user info.
+    QVERIFY(client.handshake()->requestBytes.startsWith("GET /secure HTTP/1.1\r\n"));
+    QVERIFY(client.handshake()->requestBytes.contains("\r\nAuthorization: Basic dXNlcjpww6Rzcw==\r\n"));
+    QVERIFY(client.handshake()->requestBytes.contains("\r\nHost: [::1]:"));
+    QVERIFY(!client.handshake()->requestBytes.contains("user"));
+    // The URL recorded for the user hides the password.
+    QVERIFY(!client.handshake()->url.contains(u"p%C3%A4ss"_s));
+    QTRY_VERIFY(!serverEvents.notices(ConnectionNotice::Kind::Handshake).isEmpty());
+    const auto record = serverEvents.notices(ConnectionNotice::Kind::Handshake).constFirst().handshake;
+    QCOMPARE(record->request.combinedValue("authorization"), QByteArray("Basic dXNlcjpww6Rzcw=="));
+}
+
+void tst_Connection::reconnectWithBackoff()
+{
+    // Find a free port, then leave it empty for a while.
+    quint16 port = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        port = probe.serverPort();
+    }
+    ClientConnection::Options options;
+    options.url = QUrl(u"ws://127.0.0.1:%1/"_s.arg(port));
+    options.reconnect.enabled = true;
+    options.reconnect.initialDelayMs = 50;
+    options.reconnect.maxDelayMs = 200;
+    ClientConnection client(options);
+    EventCollector events;
+    events.follow(&client);
+    QSignalSpy opened(&client, &Connection::opened);
+    client.open();
+    // Three refused attempts, each followed by a longer wait: 50, 100, 200 ms.
+    QTRY_VERIFY_WITH_TIMEOUT(events.notices(ConnectionNotice::Kind::Info).size() >= 3, 5000);
+    QStringList scheduled;
+    for (const ConnectionNotice &notice : events.notices(ConnectionNotice::Kind::Info))
+        scheduled.append(notice.text);
+    QCOMPARE(scheduled.mid(0, 3), (QStringList { u"Reconnecting in 50 ms (attempt 2)"_s,
+                                                u"Reconnecting in 100 ms (attempt 3)"_s,
+                                                u"Reconnecting in 200 ms (attempt 4)"_s }));
+    // A server appears on the port: the next attempt opens.
+    Server::Options serverOptions;
+    serverOptions.port = port;
+    Server server(serverOptions);
+    QString error;
+    QVERIFY2(server.listen(&error), qPrintable(error));
+    QVERIFY(opened.wait(5000));
+    QVERIFY(client.attempt() >= 4);
+    // A clean close by the user does not reconnect.
+    QSignalSpy closed(&client, &Connection::closed);
+    client.stop(1000);
+    QVERIFY(closed.wait(5000));
+    QVERIFY(!client.isReconnectPending());
+}
+
+void tst_Connection::autoPongSwitchedOff()
+{
+    ClientConnection::Options options;
+    options.settings.autoPong = false;
+    auto pair = start({}, options);
+    QTRY_COMPARE(pair->server->clients().size(), 1);
+    // A ping, then a text frame as a marker: a pong would be written while the ping is handled, so
+    // once the marker has arrived, no pong means none was sent.
+    QVERIFY(pair->server->clients().constFirst()->sendPing("no answer"));
+    QVERIFY(pair->server->clients().constFirst()->sendText("marker"));
+    QTRY_COMPARE(pair->clientEvents.frames(Direction::Incoming).size(), 2);
+    pair->client->flushEvents();
+    QCOMPARE(pair->clientEvents.frames(Direction::Outgoing).size(), 0);
+    // With the default, the ping is answered, and both show in the events.
+    auto answering = start({});
+    QTRY_COMPARE(answering->server->clients().size(), 1);
+    QVERIFY(answering->server->clients().constFirst()->sendPing("answer me"));
+    QTRY_COMPARE(answering->clientEvents.frames(Direction::Outgoing).size(), 1);
+    const FrameEvent pong = answering->clientEvents.frames(Direction::Outgoing).constFirst();
+    QCOMPARE(pong.frame.opcode, quint8(0xA));
+    QCOMPARE(pong.payload, QByteArray("answer me"));
+    QCOMPARE(pong.origin, FrameOrigin::Automatic);
 }
 
 QTEST_GUILESS_MAIN(tst_Connection)
