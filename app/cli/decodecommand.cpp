@@ -1,10 +1,9 @@
 #include "app/cli/decodecommand.h"
 
+#include "app/cli/framejson.h"
 #include "app/cli/jsonline.h"
-#include "app/protocol/closecode.h"
 #include "app/protocol/permessagedeflate.h"
 #include "app/protocol/streamdecoder.h"
-#include "app/protocol/utf8validator.h"
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QFile>
@@ -16,29 +15,6 @@ namespace Frameline {
 namespace {
 
 constexpr qsizetype ReadChunk = 1024 * 1024;
-
-QByteArray hexOf(QByteArrayView bytes)
-{
-    return bytes.toByteArray().toHex();
-}
-
-QByteArray violationsJson(const Violations &violations)
-{
-    QByteArray out(1, '[');
-    for (const Violation &v : violations) {
-        if (out.size() > 1)
-            out.append(',');
-        out.append(JsonLine()
-                       .add("closeCode", int(v.closeCode))
-                       .add("rfc", v.rfcSection)
-                       .add("rule", v.id())
-                       .add("fatal", v.fatal)
-                       .add("message", v.message)
-                       .toObject());
-    }
-    out.append(']');
-    return out;
-}
 
 // Parses hex with any white space, ':' or '-' between bytes and an optional 0x before each byte.
 std::optional<QByteArray> parseHex(const QString &text, QString *error)
@@ -89,74 +65,16 @@ public:
     void frameDecoded(const Frame &frame) override
     {
         JsonLine line;
-        line.add("type", QStringLiteral("frame"))
-            .add("index", frame.index)
-            .add("offset", frame.streamOffset)
-            .add("fin", frame.fin)
-            .add("rsv1", frame.rsv1)
-            .add("rsv2", frame.rsv2)
-            .add("rsv3", frame.rsv3)
-            .add("opcode", int(frame.opcode))
-            .add("opcodeName", opcodeName(frame.opcode))
-            .add("masked", frame.masked);
-        if (frame.masked)
-            line.addUtf8("maskKey", hexOf(QByteArrayView(reinterpret_cast<const char *>(frame.maskingKey.data()), 4)));
-        else
-            line.addNull("maskKey");
-        line.add("payloadLength", frame.payloadLength)
-            .add("lengthForm", int(frame.lengthForm))
-            .addUtf8("headerHex", hexOf(frame.rawHeader()));
-        if (frame.payloadOmitted)
-            line.add("payloadOmitted", true);
-        else
-            line.addUtf8("payloadHex", hexOf(frame.payload));
-        if (frame.compressed)
-            line.add("compressed", true);
-
-        const bool textFrame = frame.messageOpcode == quint8(Opcode::Text) && !frame.compressed;
-        if (textFrame && !frame.payloadOmitted && Utf8Validator::isValid(frame.payload))
-            line.addUtf8("text", frame.payload);
-        if (frame.opcode == quint8(Opcode::Close) && !frame.payloadOmitted) {
-            const ClosePayload close = ClosePayload::parse(frame.payload);
-            if (close.code) {
-                line.add("closeCode", int(*close.code)).add("closeCodeName", CloseCodes::name(*close.code));
-                if (Utf8Validator::isValid(close.reason))
-                    line.addUtf8("closeReason", close.reason).addUtf8("text", close.reason);
-                else
-                    line.addUtf8("closeReasonHex", close.reason.toHex());
-            }
-        }
-        line.addRaw("violations", violationsJson(frame.violations));
+        line.add("type", QStringLiteral("frame"));
+        FrameJson::addFrameFields(line, frame, frame.payload);
         write(line.toLine());
     }
 
     void messageDecoded(const Message &message) override
     {
         JsonLine line;
-        QByteArray frameIndexes(1, '[');
-        for (qint64 index : message.frameIndexes) {
-            if (frameIndexes.size() > 1)
-                frameIndexes.append(',');
-            frameIndexes.append(QByteArray::number(index));
-        }
-        frameIndexes.append(']');
-        line.add("type", QStringLiteral("message"))
-            .add("index", message.index)
-            .add("opcode", int(message.opcode))
-            .add("opcodeName", opcodeName(message.opcode))
-            .add("offset", message.streamOffset)
-            .add("frames", qint64(message.frameIndexes.size()))
-            .addRaw("frameIndexes", frameIndexes)
-            .add("payloadLength", qint64(message.payload.size()))
-            .add("wireLength", message.wireLength)
-            .add("compressed", message.compressed);
-        if (message.payloadTruncated)
-            line.add("payloadTruncated", true);
-        if (message.opcode == quint8(Opcode::Text) && Utf8Validator::isValid(message.payload))
-            line.addUtf8("text", message.payload);
-        else
-            line.addUtf8("payloadHex", message.payload.toHex());
-        line.addRaw("violations", violationsJson(message.violations));
+        line.add("type", QStringLiteral("message"));
+        FrameJson::addMessageFields(line, message);
         write(line.toLine());
     }
 

@@ -1,7 +1,9 @@
 // frameline-cli: Frameline's engine without a window. A thin composition root: it picks the command
 // and hands over; each command lives in its own class.
 
+#include "app/cli/connectcommand.h"
 #include "app/cli/decodecommand.h"
+#include "app/cli/servecommand.h"
 
 #include <QtCore/QCoreApplication>
 
@@ -18,10 +20,13 @@ void printUsage(FILE *to)
                                       "Frameline's WebSocket engine on the command line.\n"
                                       "\n"
                                       "Commands:\n"
+                                      "  connect   %2\n"
                                       "  decode    %1\n"
+                                      "  serve     %3\n"
                                       "\n"
                                       "Run 'frameline-cli COMMAND --help' for the options of a command.\n")
-              .arg(Frameline::DecodeCommand::summary())
+              .arg(Frameline::DecodeCommand::summary(), Frameline::ConnectCommand::summary(),
+                   Frameline::ServeCommand::summary())
               .toUtf8();
     std::fwrite(text.constData(), 1, size_t(text.size()), to);
 }
@@ -51,6 +56,10 @@ int main(int argc, char *argv[])
     }
     if (command == QLatin1String("decode"))
         return Frameline::DecodeCommand::run(arguments.mid(1));
+    if (command == QLatin1String("connect"))
+        return Frameline::ConnectCommand::run(arguments.mid(1));
+    if (command == QLatin1String("serve"))
+        return Frameline::ServeCommand::run(arguments.mid(1));
 
     const QByteArray text = QCoreApplication::translate("frameline-cli",
                                                         "frameline-cli: unknown command '%1'\n"

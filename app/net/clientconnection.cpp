@@ -89,10 +89,14 @@ std::optional<QNetworkProxy> ClientConnection::parseProxy(const QUrl &url, QStri
 std::optional<QUrl> ClientConnection::proxyUrlFromEnvironment(const QUrl &target)
 {
     const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    // Like curl: lower case first, then upper case, except HTTP_PROXY, which a CGI environment lets a
+    // request header set ("httpoxy"), so only http_proxy counts.
     const auto variable = [&](const char *name) {
         const QString lower = QString::fromLatin1(name);
         const QString value = environment.value(lower);
-        return value.isEmpty() ? environment.value(lower.toUpper()) : value;
+        if (!value.isEmpty() || lower == QLatin1String("http_proxy"))
+            return value;
+        return environment.value(lower.toUpper());
     };
     // no_proxy: a comma-separated list of host names or domain suffixes; "*" matches everything.
     const QString host = target.host().toLower();

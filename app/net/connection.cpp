@@ -127,6 +127,18 @@ void Connection::addNotice(ConnectionNotice::Kind kind, const QString &text)
     append(std::move(notice));
 }
 
+void Connection::addViolationNotice(const Violation &violation, const QString &text)
+{
+    ConnectionNotice notice;
+    notice.connectionId = m_id;
+    notice.timestampNs = Clock::nowNs();
+    notice.kind = ConnectionNotice::Kind::Violation;
+    notice.state = m_state;
+    notice.text = text;
+    notice.violation = violation;
+    append(std::move(notice));
+}
+
 void Connection::addTlsRecord(std::shared_ptr<const TlsRecord> record)
 {
     m_tls = std::move(record);
@@ -158,6 +170,7 @@ void Connection::resetForNewAttempt()
     m_closeSent = false;
     m_closeReceived = false;
     m_failing = false;
+    m_openingFailed = false;
     m_closeInfo = CloseInfo();
     m_timings = PhaseTimings();
     m_pingsInFlight.clear();
@@ -170,6 +183,18 @@ void Connection::attachSocket(QTcpSocket *socket)
     socket->setParent(this);
     connect(socket, &QTcpSocket::readyRead, this, &Connection::onReadyRead);
     connect(socket, &QTcpSocket::disconnected, this, &Connection::onDisconnected);
+    connect(socket, &QAbstractSocket::errorOccurred, this, &Connection::onTransportError);
+}
+
+void Connection::onTransportError(QAbstractSocket::SocketError error)
+{
+    // QSslSocket reports the peer's TLS close_notify as RemoteHostClosedError but leaves TCP open. A peer
+    // that then waits for our side of the close (python's asyncio TLS transport waits its whole close
+    // timeout) would hold us in Closing until our close timer fired. Close our side now; disconnected()
+    // follows and ends the connection as usual.
+    if (error == QAbstractSocket::RemoteHostClosedError && qobject_cast<QSslSocket *>(m_socket)
+        && m_socket->state() == QAbstractSocket::ConnectedState)
+        m_socket->disconnectFromHost();
 }
 
 // ---- opening handshake ------------------------------------------------------------------------------
@@ -215,25 +240,16 @@ void Connection::handleClientHandshakeBytes(QByteArrayView bytes)
     const auto status = m_clientHandshake->feed(bytes);
     if (status == Handshake::Client::Status::AwaitingResponse)
         return;
+    if (status == Handshake::Client::Status::Failed) {
+        reportClientHandshakeFailure();
+        return;
+    }
     m_handshakeTimer.stop();
     HandshakeRecord &record = *m_handshake;
     record.response = m_clientHandshake->response();
     record.responseBytes = record.response.rawHead() + record.response.body();
     m_timings.upgradeNs = Clock::nowNs() - m_upgradeStartNs;
     record.timings = m_timings;
-    if (status == Handshake::Client::Status::Failed) {
-        record.accepted = false;
-        record.error = m_clientHandshake->errorString();
-        ConnectionNotice notice;
-        notice.connectionId = m_id;
-        notice.timestampNs = Clock::nowNs();
-        notice.kind = ConnectionNotice::Kind::Handshake;
-        notice.state = m_state;
-        notice.handshake = m_handshake;
-        append(std::move(notice));
-        failOpening(tr("The opening handshake failed: %1").arg(record.error));
-        return;
-    }
     record.accepted = true;
     record.subprotocol = m_clientHandshake->subprotocol();
     record.deflate = m_clientHandshake->deflate();
@@ -246,6 +262,28 @@ void Connection::handleClientHandshakeBytes(QByteArrayView bytes)
     append(std::move(notice));
     const qsizetype used = m_clientHandshake->consumed();
     open(bytes.sliced(qMin(used, bytes.size())));
+}
+
+// The client side of the opening handshake failed: a response that is not an acceptable 101, or the
+// connection closed before a whole response came.
+void Connection::reportClientHandshakeFailure()
+{
+    m_handshakeTimer.stop();
+    HandshakeRecord &record = *m_handshake;
+    record.response = m_clientHandshake->response();
+    record.responseBytes = record.response.rawHead() + record.response.body();
+    m_timings.upgradeNs = Clock::nowNs() - m_upgradeStartNs;
+    record.timings = m_timings;
+    record.accepted = false;
+    record.error = m_clientHandshake->errorString();
+    ConnectionNotice notice;
+    notice.connectionId = m_id;
+    notice.timestampNs = Clock::nowNs();
+    notice.kind = ConnectionNotice::Kind::Handshake;
+    notice.state = m_state;
+    notice.handshake = m_handshake;
+    append(std::move(notice));
+    failOpening(tr("The opening handshake failed: %1").arg(record.error));
 }
 
 void Connection::handleServerHandshakeBytes(QByteArrayView bytes)
@@ -323,6 +361,7 @@ void Connection::open(QByteArrayView leftover)
 
 void Connection::failOpening(const QString &error)
 {
+    m_openingFailed = true;
     m_errorString = error;
     addNotice(ConnectionNotice::Kind::Error, error);
     m_handshakeTimer.stop();
@@ -400,7 +439,7 @@ void Connection::onIncomingFrame(const Frame &frame)
                 failConnection(violation);
                 return;
             }
-            addNotice(ConnectionNotice::Kind::Violation,
+            addViolationNotice(violation,
                       tr("Lenient mode: kept the connection open despite %1 (a strict endpoint closes with %2)")
                           .arg(violation.id())
                           .arg(violation.closeCode));
@@ -464,10 +503,14 @@ void Connection::failConnection(const Violation &violation)
 {
     // RFC 6455 §7.1.7: Fail the WebSocket Connection: send a Close frame with the code, then close.
     m_failing = true;
-    addNotice(ConnectionNotice::Kind::Violation,
-              tr("Strict mode: failing the connection with %1 %2 because of %3 (RFC 6455 §%4): %5")
-                  .arg(violation.closeCode)
-                  .arg(CloseCodes::name(violation.closeCode), violation.id(), violation.rfcSection, violation.message));
+    // Sections of RFC 7692 carry their RFC in the name already ("RFC 7692 6.1").
+    const QString section = violation.rfcSection.startsWith(QLatin1String("RFC"))
+        ? violation.rfcSection
+        : QStringLiteral("RFC 6455 §") + violation.rfcSection;
+    addViolationNotice(violation,
+                       tr("Strict mode: failing the connection with %1 %2 because of %3 (%4): %5")
+                           .arg(violation.closeCode)
+                           .arg(CloseCodes::name(violation.closeCode), violation.id(), section, violation.message));
     if (!m_closeSent && m_state == ConnectionState::Open) {
         if (m_closeInfo.initiator == CloseInitiator::None)
             m_closeInfo.initiator = CloseInitiator::Local;
@@ -496,8 +539,10 @@ void Connection::handleCloseFrame(const Frame &frame)
     if (m_closeInfo.initiator == CloseInitiator::None)
         m_closeInfo.initiator = CloseInitiator::Remote;
     if (!m_closeSent) {
-        // RFC 6455 §5.5.1: answer with a Close frame, echoing the status code.
-        sendCloseFrame(payload.code ? ClosePayload::encode(*payload.code, QByteArray()) : QByteArray(),
+        // RFC 6455 §5.5.1: answer with a Close frame, echoing the status code, unless it is one that must
+        // not be sent (§7.4.1; only a lenient endpoint gets here with one): then with no code at all.
+        const bool echo = payload.code && CloseCodes::isValidOnWire(*payload.code);
+        sendCloseFrame(echo ? ClosePayload::encode(*payload.code, QByteArray()) : QByteArray(),
                        FrameOrigin::Automatic);
     }
     setState(ConnectionState::Closing);
@@ -569,10 +614,17 @@ void Connection::abort(const QString &why)
 
 void Connection::onDisconnected()
 {
-    if (m_state == ConnectionState::Open || m_state == ConnectionState::Closing) {
+    if (m_state == ConnectionState::Open || m_state == ConnectionState::Closing
+        || m_state == ConnectionState::Upgrading) {
         // Anything still buffered arrived before the end.
         if (m_socket->bytesAvailable() > 0)
             onReadyRead();
+    }
+    if (m_state == ConnectionState::Upgrading && m_clientHandshake && !m_openingFailed
+        && m_clientHandshake->connectionClosed() == Handshake::Client::Status::Failed) {
+        // The server closed before a whole response came: say so, with what did arrive.
+        reportClientHandshakeFailure();
+        return;
     }
     finishClosing();
 }

@@ -8,6 +8,7 @@
 #include <QtCore/QHash>
 #include <QtCore/QObject>
 #include <QtCore/QTimer>
+#include <QtNetwork/QAbstractSocket>
 
 #include <memory>
 #include <optional>
@@ -108,6 +109,8 @@ protected:
     void resetForNewAttempt();
     void setState(ConnectionState state);
     void addNotice(ConnectionNotice::Kind kind, const QString &text);
+    // A Violation notice carrying the rule it is about, and what the connection did (`text`).
+    void addViolationNotice(const Violation &violation, const QString &text);
     void addTlsRecord(std::shared_ptr<const TlsRecord> record);
     // Ends a connection that never opened (DNS, TCP, TLS or handshake failure).
     void failOpening(const QString &error);
@@ -124,10 +127,12 @@ private:
 
     void onReadyRead();
     void onDisconnected();
+    void onTransportError(QAbstractSocket::SocketError error);
     void onHandshakeTimeout();
     void onCloseTimeout();
     void onPingTimer();
     void handleClientHandshakeBytes(QByteArrayView bytes);
+    void reportClientHandshakeFailure();
     void handleServerHandshakeBytes(QByteArrayView bytes);
     void open(QByteArrayView leftover);
     bool canSend();
@@ -165,6 +170,7 @@ private:
     bool m_closeSent = false;
     bool m_closeReceived = false;
     bool m_failing = false; // strict mode failed the connection: incoming data is no longer acted on
+    bool m_openingFailed = false; // failOpening() has run: the end of the socket is its doing
     CloseInfo m_closeInfo;
 
     QTimer m_handshakeTimer { this }; // a child, so moveToThread() takes it along

@@ -1,5 +1,7 @@
 #include "app/net/selfsignedcertificate.h"
 
+#include "app/protocol/securerandom.h"
+
 #include <QtCore/QDateTime>
 #include <QtCore/QDir>
 #include <QtCore/QFile>
@@ -107,10 +109,10 @@ SelfSignedCertificate::Files SelfSignedCertificate::create(const QString &folder
         return {};
     }
     X509_set_version(certificate.get(), 2); // X.509 v3, for the extensions
+    // RFC 5280 §4.1.2.2: a positive serial number, unique per issuer, at most 20 bytes: 16 random ones.
     unsigned char serial[16];
-    EVP_Q_digest(nullptr, "SHA256", nullptr, QByteArray::number(QDateTime::currentMSecsSinceEpoch()).constData(),
-                 16, serial, nullptr);
-    serial[0] &= 0x7F; // a positive serial number
+    SecureRandom::fill(serial, sizeof(serial));
+    serial[0] &= 0x7F;
     BIGNUM *serialNumber = BN_bin2bn(serial, sizeof(serial), nullptr);
     BN_to_ASN1_INTEGER(serialNumber, X509_get_serialNumber(certificate.get()));
     BN_free(serialNumber);

@@ -82,7 +82,7 @@ bool Tls::clientConfiguration(const TlsOptions &options, QSslConfiguration *conf
         if (!readFile(options.certificateFile, &certificatePem, error))
             return false;
         if (options.keyFile.isEmpty()) {
-            *error = tr("A client certificate needs its private key (--key)");
+            *error = tr("A client certificate needs its private key file as well");
             return false;
         }
         if (!readFile(options.keyFile, &keyPem, error))

@@ -151,14 +151,6 @@ void FrameParser::feed(QByteArrayView bytes, Handler &handler)
         case State::Payload: {
             const quint64 remaining = m_frame.payloadLength - m_payloadHave;
             const qsizetype take = qsizetype(qMin<quint64>(remaining, quint64(left)));
-            if (m_payloadHave == 0) {
-                // The first piece of a payload that arrives in several: a strict endpoint need not wait
-                // for the rest to fail the connection.
-                for (const Violation &violation : std::as_const(m_frame.violations)) {
-                    if (violation.fatal)
-                        handler.violationDetected(violation);
-                }
-            }
             const qsizetype needed = qsizetype(m_payloadHave) + take;
             if (m_partial.capacity() < needed) {
                 // Grow geometrically, but never past what this frame needs (its length is already
@@ -380,6 +372,12 @@ void FrameParser::startPayload(Handler &handler)
     m_payloadHave = 0;
     m_keyOffset = 0;
     m_state = State::Payload;
+    // The payload may take long to come, or never come: a strict endpoint need not wait for it to fail the
+    // connection over what the header already shows.
+    for (const Violation &violation : std::as_const(m_frame.violations)) {
+        if (violation.fatal)
+            handler.violationDetected(violation);
+    }
 }
 
 void FrameParser::checkPayloadChunk(QByteArrayView unmasked, Handler *earlyHandler)
