@@ -2,6 +2,132 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>ActionRegistry</name>
+    <message>
+        <location filename="../ui/mainwindow/actionregistry.cpp" line="+84"/>
+        <source>&amp;Open Bytes File…</source>
+        <translation>바이트 파일 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decode a file of raw WebSocket bytes (the stream after the handshake)</source>
+        <translation>원시 웹소켓 바이트 파일(핸드셰이크 이후의 스트림)을 디코딩합니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Frameline</source>
+        <translation>Frameline 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About &amp;Qt</source>
+        <translation>Qt 정보(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>ClientConnection</name>
+    <message>
+        <location filename="../app/net/clientconnection.cpp" line="+35"/>
+        <source>Enter a WebSocket URL, such as ws://localhost:9001/ or wss://example.com/socket</source>
+        <translation>ws://localhost:9001/ 또는 wss://example.com/socket 같은 웹소켓 URL을 입력하세요</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&apos;%1&apos; is not a valid URL: %2</source>
+        <translation>&apos;%1&apos;은(는) 올바른 URL이 아닙니다: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The scheme &apos;%1&apos; is not a WebSocket scheme: use ws:// or wss://</source>
+        <translation>스킴 &apos;%1&apos;은(는) 웹소켓 스킴이 아닙니다. ws:// 또는 wss://를 쓰세요</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&apos;%1&apos; has no host name</source>
+        <translation>&apos;%1&apos;에 호스트 이름이 없습니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A WebSocket URL cannot have a fragment (&apos;#%1&apos;)</source>
+        <translation>웹소켓 URL에는 프래그먼트(&apos;#%1&apos;)를 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Unsupported proxy &apos;%1&apos;: use http://host:port (HTTP CONNECT) or socks5://host:port</source>
+        <translation>지원하지 않는 프록시 &apos;%1&apos;입니다. http://host:port (HTTP CONNECT) 또는 socks5://host:port를 쓰세요</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The proxy URL &apos;%1&apos; has no host</source>
+        <translation>프록시 URL &apos;%1&apos;에 호스트가 없습니다</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Stopped by the user</source>
+        <translation>사용자가 중지함</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Connecting through the proxy %1</source>
+        <translation>프록시 %1을(를) 거쳐 연결하는 중</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>Ignoring certificate errors, as asked: %1</source>
+        <translation>요청대로 인증서 오류를 무시합니다: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>TLS certificate verification of %1 failed: %2</source>
+        <translation>%1의 TLS 인증서 검증에 실패했습니다: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot resolve the host name &apos;%1&apos;: %2</source>
+        <translation>호스트 이름 &apos;%1&apos;을(를) 확인할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The TLS handshake with %1 failed: %2</source>
+        <translation>%1과(와)의 TLS 핸드셰이크에 실패했습니다: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot connect to %1: %2</source>
+        <translation>%1에 연결할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Could not connect to %1:%2 within %3 ms</source>
+        <translation>%3ms 안에 %1:%2에 연결하지 못했습니다</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Giving up after %1 attempts</source>
+        <translation>%1번 시도한 뒤 포기합니다</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reconnecting in %1 ms (attempt %2)</source>
+        <translation>%1ms 뒤에 재연결합니다(%2번째 시도)</translation>
+    </message>
+</context>
+<context>
     <name>CloseCodes</name>
     <message>
         <location filename="../app/protocol/closecode.cpp" line="+56"/>
@@ -170,18 +296,18 @@
 <context>
     <name>ConnectCommand</name>
     <message>
-        <location filename="../app/cli/connectcommand.cpp" line="+132"/>
+        <location filename="../app/cli/connectcommand.cpp" line="+136"/>
         <source>--close-after %1 ms elapsed: closing with 1000</source>
         <translation>--close-after %1ms가 지났습니다: 1000으로 종료합니다</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>the connection did not end in time; giving up</source>
         <translation>연결이 제시간에 끝나지 않아 포기합니다</translation>
     </message>
     <message>
         <location line="+30"/>
-        <location line="+46"/>
+        <location line="+59"/>
         <source>end of standard input: closing with 1000</source>
         <translation>표준 입력이 끝났습니다: 1000으로 종료합니다</translation>
     </message>
@@ -191,7 +317,7 @@
         <translation>--timeout %1초에 도달했습니다: 1000으로 종료합니다</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>--timeout %1 s reached before the connection was open</source>
         <translation>연결이 열리기 전에 --timeout %1초에 도달했습니다</translation>
     </message>
@@ -201,7 +327,7 @@
         <translation>%1을(를) 다시 받았습니다: 연결을 끊습니다</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>%1: closing with 1000 (send it again to drop the connection)</source>
         <translation>%1: 1000으로 종료합니다(한 번 더 보내면 연결을 바로 끊습니다)</translation>
     </message>
@@ -211,41 +337,46 @@
         <translation>ws:// 또는 wss:// 연결을 열고 메시지를 보내며 모든 이벤트를 출력합니다</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>frameline-cli connect: %1 (see &apos;frameline-cli connect --help&apos;)</source>
         <translation>frameline-cli connect: %1 (&apos;frameline-cli connect --help&apos; 참고)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>
-Opens the connection, sends the --send and --send-binary messages in the order given once it is
-open, and prints each event on one line until the connection ends: connection states, the
-opening handshake (status, subprotocol, extensions), TLS, every frame and message both ways,
-violations of RFC 6455 / RFC 7692 (marked !!), ping round trips and errors. With --json each
-event is a JSON object; frames and messages carry the fields of &apos;frameline-cli decode&apos;.
+Opens the connection, sends the --send and --send-binary messages in the order
+given once it is open, and prints each event on one line until the connection
+ends: states, the opening handshake (status, subprotocol, extensions), TLS,
+every frame and message both ways, violations of RFC 6455 / RFC 7692 (marked
+!!), ping round trips and errors. With --json each event is a JSON object;
+frames and messages carry the fields of &apos;frameline-cli decode&apos;.
 
-The connection is closed with 1000 after --close-after, at --timeout, at the end of standard
-input (--interactive) or on SIGINT/SIGTERM (a second signal drops it at once).
+The connection is closed with 1000 after --close-after, at --timeout, at the
+end of standard input (--interactive) or on SIGINT/SIGTERM (a second signal
+drops it at once).
 
-Exit status: 0 after a clean close (the closing handshake completed with 1000, 1001, no code or
-3000-4999), 1 when the connection failed (handshake refused, connection error, abnormal closure,
-an error close code, or --timeout before it opened), 2 for bad arguments.</source>
+Exit status: 0 after a clean close (the closing handshake completed with 1000,
+1001, no code or 3000-4999); 1 when the connection failed (handshake refused,
+connection error, abnormal closure, an error close code, or --timeout before it
+opened); 2 for bad arguments.</source>
         <translation>
-연결을 열고, 연결되면 --send와 --send-binary 메시지를 주어진 순서대로 보낸 뒤, 연결이 끝날 때까지
-이벤트를 한 줄에 하나씩 출력합니다: 연결 상태, 연결 핸드셰이크(상태, 서브프로토콜, 확장), TLS,
-양방향의 모든 프레임과 메시지, RFC 6455 / RFC 7692 위반(!! 표시), 핑 왕복 시간과 오류.
---json을 주면 이벤트마다 JSON 객체를 출력하며, 프레임과 메시지에는 &apos;frameline-cli decode&apos;의
-필드가 들어갑니다.
+연결을 열고, 연결되면 --send와 --send-binary 메시지를 주어진 순서대로
+보낸 뒤, 연결이 끝날 때까지 각 이벤트를 한 줄씩 출력합니다: 상태, 연결
+핸드셰이크(상태 코드, 서브프로토콜, 확장), TLS, 양방향의 모든 프레임과
+메시지, RFC 6455 / RFC 7692 프로토콜 위반(!!로 표시), 핑 왕복 시간, 오류.
+--json을 주면 각 이벤트가 JSON 객체 한 줄이 되며, 프레임과 메시지에는
+&apos;frameline-cli decode&apos;와 같은 필드가 들어갑니다.
 
---close-after가 지나면, --timeout에 이르면, 표준 입력이 끝나면(--interactive), 또는
-SIGINT/SIGTERM을 받으면 1000으로 연결을 종료합니다(신호를 한 번 더 받으면 바로 끊습니다).
+연결은 --close-after가 지나면, --timeout에 이르면, 표준 입력이 끝나면
+(--interactive), 또는 SIGINT/SIGTERM을 받으면 1000으로 종료됩니다(두 번째
+신호는 즉시 연결을 끊습니다).
 
-종료 상태: 깔끔하게 종료되면 0(1000, 1001, 코드 없음, 3000-4999로 종료 핸드셰이크 완료),
-연결이 실패하면 1(핸드셰이크 거부, 연결 오류, 비정상 종료, 오류 종료 코드, 또는 연결 전
---timeout), 잘못된 인수는 2.</translation>
+종료 상태: 정상 종료(1000, 1001, 코드 없음, 3000-4999로 종료 핸드셰이크
+완료) 후 0, 연결 실패(핸드셰이크 거부, 연결 오류, 비정상 종료, 오류 종료
+코드, 연결 전 --timeout) 시 1, 잘못된 인수는 2.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>ws://host[:port]/path or wss://...; &apos;host:port/path&apos; means ws://.</source>
         <translation>ws://host[:port]/path 또는 wss://...; &apos;host:port/path&apos;는 ws://로 봅니다.</translation>
     </message>
@@ -255,7 +386,7 @@ SIGINT/SIGTERM을 받으면 1000으로 연결을 종료합니다(신호를 한 �
         <translation>추가 요청 헤더(여러 번 가능). 같은 이름의 기본 헤더를 대체합니다.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Origin header to send.</source>
         <translation>보낼 Origin 헤더.</translation>
     </message>
@@ -275,22 +406,22 @@ SIGINT/SIGTERM을 받으면 1000으로 연결을 종료합니다(신호를 한 �
         <translation>wss: 검증되지 않는 인증서도 받아들입니다(오류는 그래도 표시됩니다).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>wss: extra trusted CA certificates (PEM).</source>
         <translation>wss: 추가로 신뢰할 CA 인증서(PEM).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>wss: client certificate (PEM); needs --key.</source>
         <translation>wss: 클라이언트 인증서(PEM). --key가 필요합니다.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>wss: private key of --cert (PEM, unencrypted).</source>
         <translation>wss: --cert의 개인 키(PEM, 암호화되지 않은 것).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>wss: client certificate and key in one PKCS#12 file.</source>
         <translation>wss: 클라이언트 인증서와 키가 함께 든 PKCS#12 파일.</translation>
     </message>
@@ -300,32 +431,32 @@ SIGINT/SIGTERM을 받으면 1000으로 연결을 종료합니다(신호를 한 �
         <translation>--pkcs12의 비밀번호.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Connect through http://host:port (HTTP CONNECT) or socks5://host:port; &apos;env&apos; uses https_proxy / http_proxy / all_proxy / no_proxy.</source>
         <translation>http://host:port (HTTP CONNECT) 또는 socks5://host:port를 거쳐 연결합니다. &apos;env&apos;는 https_proxy / http_proxy / all_proxy / no_proxy를 씁니다.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Text message to send once open (repeatable).</source>
         <translation>연결되면 보낼 텍스트 메시지(여러 번 가능).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Binary message to send once open, as hex (repeatable).</source>
         <translation>연결되면 보낼 바이너리 메시지, 16진수(여러 번 가능).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Send a keepalive ping every MS milliseconds and show the round trip.</source>
         <translation>MS밀리초마다 연결 유지 핑을 보내고 왕복 시간을 보여 줍니다.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Close with 1000 this many milliseconds after the connection opened.</source>
         <translation>연결이 열린 뒤 이 밀리초가 지나면 1000으로 종료합니다.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>End the run after S seconds (decimals allowed): close with 1000 if open, give up otherwise.</source>
         <translation>S초 뒤에 실행을 끝냅니다(소수 가능): 연결되어 있으면 1000으로 종료하고, 아니면 포기합니다.</translation>
     </message>
@@ -355,7 +486,7 @@ SIGINT/SIGTERM을 받으면 1000으로 연결을 종료합니다(신호를 한 �
         <translation>--reconnect와 함께: N번 시도한 뒤 포기합니다(기본값: 제한 없음).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Send each line of standard input as a text message; the end of input closes with 1000.</source>
         <translation>표준 입력의 각 줄을 텍스트 메시지로 보냅니다. 입력이 끝나면 1000으로 종료합니다.</translation>
     </message>
@@ -370,12 +501,12 @@ SIGINT/SIGTERM을 받으면 1000으로 연결을 종료합니다(신호를 한 �
         <translation>핸드셰이크의 원본 요청과 응답도 출력합니다.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>no URL: give the ws:// or wss:// URL to connect to</source>
         <translation>URL이 없습니다: 연결할 ws:// 또는 wss:// URL을 주세요</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>give one URL, not %1: %2</source>
         <translation>URL은 %1개가 아니라 하나만 주세요: %2</translation>
     </message>
@@ -400,7 +531,7 @@ SIGINT/SIGTERM을 받으면 1000으로 연결을 종료합니다(신호를 한 �
         <translation>--subprotocol &apos;%1&apos;은(는) 토큰이 아닙니다(RFC 6455 §4.1: 공백, 쉼표, 따옴표 불가)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>--insecure, --cacert, --cert, --key and --pkcs12 are for wss:// URLs</source>
         <translation>--insecure, --cacert, --cert, --key, --pkcs12는 wss:// URL에만 씁니다</translation>
     </message>
@@ -425,7 +556,7 @@ SIGINT/SIGTERM을 받으면 1000으로 연결을 종료합니다(신호를 한 �
         <translation>--proxy: %1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>--send-binary &apos;%1&apos; is not hex (two digits per byte; spaces and &apos;:&apos; allowed)</source>
         <translation>--send-binary &apos;%1&apos;은(는) 16진수가 아닙니다(바이트마다 두 자리, 공백과 &apos;:&apos; 허용)</translation>
     </message>
@@ -440,22 +571,22 @@ SIGINT/SIGTERM을 받으면 1000으로 연결을 종료합니다(신호를 한 �
         <translation>--ping-interval 값은 양수 밀리초여야 합니다: &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>--close-after must be a number of milliseconds, not &apos;%1&apos;</source>
         <translation>--close-after 값은 밀리초 수여야 합니다: &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>--timeout must be a positive number of seconds, not &apos;%1&apos;</source>
         <translation>--timeout 값은 양수 초여야 합니다: &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>--max-message must be a positive number of bytes, not &apos;%1&apos;</source>
         <translation>--max-message 값은 양수 바이트 수여야 합니다: &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>--reconnect-attempts needs --reconnect</source>
         <translation>--reconnect-attempts에는 --reconnect가 필요합니다</translation>
     </message>
@@ -463,6 +594,59 @@ SIGINT/SIGTERM을 받으면 1000으로 연결을 종료합니다(신호를 한 �
         <location line="+5"/>
         <source>--reconnect-attempts must be a positive number, not &apos;%1&apos;</source>
         <translation>--reconnect-attempts 값은 양수여야 합니다: &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>Connection</name>
+    <message>
+        <location filename="../app/net/connection.cpp" line="+210"/>
+        <source>The opening handshake request cannot be built: %1</source>
+        <translation>연결 핸드셰이크 요청을 만들 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>The opening handshake failed: %1</source>
+        <translation>연결 핸드셰이크에 실패했습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The opening handshake was refused: %1</source>
+        <translation>연결 핸드셰이크가 거부되었습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>The opening handshake timed out after %1 ms</source>
+        <translation>연결 핸드셰이크가 %1ms 뒤 타임아웃되었습니다</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Lenient mode: kept the connection open despite %1 (a strict endpoint closes with %2)</source>
+        <translation>관대 모드: %1에도 연결을 유지했습니다(엄격한 엔드포인트라면 %2(으)로 종료)</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Strict mode: failing the connection with %1 %2 because of %3 (%4): %5</source>
+        <translation>엄격 모드: %3 때문에 %1 %2(으)로 연결을 종료합니다 (%4): %5</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Closed before the connection was open</source>
+        <translation>연결이 열리기 전에 닫혔습니다</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The peer did not finish the closing handshake within %1 ms; dropping the TCP connection</source>
+        <translation>상대가 %1ms 안에 종료 핸드셰이크를 마치지 않아 TCP 연결을 끊습니다</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>The connection is closing; nothing more can be sent</source>
+        <translation>연결을 종료하는 중이라 더 보낼 수 없습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The connection is not open</source>
+        <translation>연결이 열려 있지 않습니다</translation>
     </message>
 </context>
 <context>
@@ -636,6 +820,126 @@ as possible), 2 for bad arguments or unreadable input.</source>
     </message>
 </context>
 <context>
+    <name>DecoderWidget</name>
+    <message>
+        <location filename="../ui/decoder/decoderwidget.cpp" line="+171"/>
+        <source>&amp;Bytes after the handshake, as hex:</source>
+        <translation>핸드셰이크 이후의 바이트, 16진수(&amp;B):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Paste the bytes one endpoint sent after the opening handshake, as hex like the line above. Spaces, line breaks, commas and 0x prefixes are fine. Or open a file of raw bytes (File menu).</source>
+        <translation>한쪽 엔드포인트가 연결 핸드셰이크 뒤에 보낸 바이트를 위 줄처럼 16진수로 붙여 넣으세요. 공백, 줄바꿈, 쉼표, 0x 접두사를 써도 됩니다. 원시 바이트 파일을 열 수도 있습니다(파일 메뉴).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Sent by:</source>
+        <translation>보낸 쪽(&amp;S):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client (frames must be masked)</source>
+        <translation>클라이언트 (프레임을 마스크해야 함)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server (frames must not be masked)</source>
+        <translation>서버 (프레임을 마스크하면 안 됨)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreed Sec-WebSocket-&amp;Extensions:</source>
+        <translation>합의된 Sec-WebSocket-Extensions(&amp;E):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none (e.g. permessage-deflate)</source>
+        <translation>없음 (예: permessage-deflate)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The permessage-deflate element of the server&apos;s Sec-WebSocket-Extensions response header, e.g.
+permessage-deflate; server_no_context_takeover
+With it, compressed messages are inflated and RSV1 is allowed on their first frame.</source>
+        <translation>서버의 Sec-WebSocket-Extensions 응답 헤더에 있는 permessage-deflate 항목. 예:
+permessage-deflate; server_no_context_takeover
+이 값을 주면 압축된 메시지의 압축을 풀고, 그 첫 프레임의 RSV1을 허용합니다.</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>The file has %1 bytes; the decoder window reads at most %2.</source>
+        <translation>파일 크기가 %1바이트입니다. 디코더 창은 최대 %2바이트까지 읽습니다.</translation>
+    </message>
+    <message>
+        <location line="+154"/>
+        <source>&amp;Frames (%1)</source>
+        <translation>프레임(&amp;F) (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Messages (%1)</source>
+        <translation>메시지(&amp;M) (%1)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Line %1, column %2: %3</source>
+        <translation>%1행 %2열: %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No bytes yet.</source>
+        <translation>아직 바이트가 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 bytes from %2, decoded directly (too large to show as hex; typing here replaces them).</source>
+        <translation>%2의 %1바이트를 바로 디코딩했습니다(16진수로 보여 주기에는 너무 큽니다. 여기에 입력하면 대체됩니다).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 bytes from %2.</source>
+        <translation>%2의 %1바이트.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 bytes.</source>
+        <translation>%1바이트.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sec-WebSocket-Extensions not used: %1</source>
+        <translation>Sec-WebSocket-Extensions를 적용하지 않음: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Nothing decoded: the input is not valid hex.</source>
+        <translation>디코딩하지 못했습니다: 입력이 올바른 16진수가 아닙니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing to decode yet.</source>
+        <translation>아직 디코딩할 내용이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Frames: %1 · Messages: %2 · Violations: %3 · Trailing bytes: %4</source>
+        <translation>프레임: %1 · 메시지: %2 · 위반: %3 · 남은 바이트: %4</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Unfinished message: %1 frames so far</source>
+        <translation>끝나지 않은 메시지: 지금까지 프레임 %1개</translation>
+    </message>
+</context>
+<context>
+    <name>DetailView</name>
+    <message>
+        <location filename="../ui/decoder/detailview.cpp" line="+55"/>
+        <source>Select a frame to see its header bit by bit and its payload, or a message to see it whole.</source>
+        <translation>프레임을 선택하면 헤더를 비트 단위로, 페이로드와 함께 볼 수 있습니다. 메시지를 선택하면 메시지 전체를 볼 수 있습니다.</translation>
+    </message>
+</context>
+<context>
     <name>EventPrinter</name>
     <message>
         <location filename="../app/cli/eventprinter.cpp" line="+228"/>
@@ -649,12 +953,12 @@ as possible), 2 for bad arguments or unreadable input.</source>
     </message>
     <message>
         <location line="+21"/>
-        <location line="+292"/>
+        <location line="+302"/>
         <source>error: %1</source>
         <translation>오류: %1</translation>
     </message>
     <message>
-        <location line="-268"/>
+        <location line="-278"/>
         <source>%1 B</source>
         <translation>%1 B</translation>
     </message>
@@ -711,12 +1015,12 @@ as possible), 2 for bad arguments or unreadable input.</source>
         <translation>메시지 %1 %2 B (%3)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>%1, %2 %3</source>
         <translation>%1, %2 %3</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>!! VIOLATION %1 (%2): %3</source>
         <translation>!! 위반 %1 (%2): %3</translation>
     </message>
@@ -726,7 +1030,7 @@ as possible), 2 for bad arguments or unreadable input.</source>
         <translation>!! 경고 %1 (%2): %3</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+160"/>
         <source>state: %1</source>
         <translation>상태: %1</translation>
     </message>
@@ -821,7 +1125,7 @@ as possible), 2 for bad arguments or unreadable input.</source>
         <translation>%1에 대해 검증됨</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>certificate errors ignored: %1</source>
         <translation>인증서 오류 무시: %1</translation>
     </message>
@@ -836,15 +1140,93 @@ as possible), 2 for bad arguments or unreadable input.</source>
         <translation>클라이언트 인증서 보냄</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>tls: %1</source>
         <translation>tls: %1</translation>
     </message>
 </context>
 <context>
+    <name>FrameListModel</name>
+    <message>
+        <location filename="../ui/decoder/framelistmodel.cpp" line="+146"/>
+        <source>Offset</source>
+        <translation>오프셋</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Opcode</source>
+        <translation>Opcode</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Masking key</source>
+        <translation>마스킹 키</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Length</source>
+        <translation>길이</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Length form</source>
+        <translation>길이 형식</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Payload</source>
+        <translation>페이로드</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Violations</source>
+        <translation>위반</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Frame number in the stream, from 0</source>
+        <translation>스트림 안의 프레임 번호(0부터)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Offset of the frame&apos;s first header byte in the stream</source>
+        <translation>스트림 안에서 프레임 헤더 첫 바이트의 오프셋</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>FIN bit: the final frame of a message</source>
+        <translation>FIN 비트: 메시지의 마지막 프레임</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reserved bit; only a negotiated extension may set it (RSV1: permessage-deflate)</source>
+        <translation>예약 비트. 협상된 확장만 설정할 수 있습니다(RSV1: permessage-deflate)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MASK bit: the payload is masked (every client frame must be)</source>
+        <translation>MASK 비트: 페이로드가 마스크됨(클라이언트 프레임은 모두 마스크해야 함)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Payload length as declared in the header, in bytes</source>
+        <translation>헤더에 선언된 페이로드 길이(바이트)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How the length was written: 7-bit, or 126 + 16-bit, or 127 + 64-bit</source>
+        <translation>길이를 쓴 방식: 7비트, 126 + 16비트, 또는 127 + 64비트</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Protocol violations: RFC section, close code, explanation</source>
+        <translation>프로토콜 위반: RFC 절, 종료 코드, 설명</translation>
+    </message>
+</context>
+<context>
     <name>FrameParser</name>
     <message>
-        <location filename="../app/protocol/frameparser.cpp" line="+255"/>
+        <location filename="../app/protocol/frameparser.cpp" line="+247"/>
         <source>Opcode %1 is reserved; RFC 6455 defines 0-2 for data and 8-10 for control frames</source>
         <translation>Opcode %1은(는) 예약된 값입니다. RFC 6455는 데이터 프레임에 0-2, 제어 프레임에 8-10을 정의합니다</translation>
     </message>
@@ -924,7 +1306,7 @@ as possible), 2 for bad arguments or unreadable input.</source>
         <translation>메시지가 %1바이트에 이르러 제한 %2바이트를 넘습니다</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+43"/>
         <source>The text message is not valid UTF-8: byte %1 of the message (0x%2) cannot appear there</source>
         <translation>텍스트 메시지가 올바른 UTF-8이 아닙니다: 메시지의 바이트 %1(0x%2)은(는) 그 자리에 올 수 없습니다</translation>
     </message>
@@ -1225,527 +1607,6 @@ as possible), 2 for bad arguments or unreadable input.</source>
         <location line="+5"/>
         <source>A length of %1 does not fit the 16-bit length field (0-65535)</source>
         <translation>길이 %1은(는) 16비트 길이 필드(0-65535)에 들어가지 않습니다</translation>
-    </message>
-</context>
-<context>
-    <name>Frameline::ActionRegistry</name>
-    <message>
-        <location filename="../ui/mainwindow/actionregistry.cpp" line="+84"/>
-        <source>&amp;Open Bytes File…</source>
-        <translation>바이트 파일 열기(&amp;O)…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Decode a file of raw WebSocket bytes (the stream after the handshake)</source>
-        <translation>원시 웹소켓 바이트 파일(핸드셰이크 이후의 스트림)을 디코딩합니다</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Quit</source>
-        <translation>끝내기(&amp;Q)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;About Frameline</source>
-        <translation>Frameline 정보(&amp;A)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>About &amp;Qt</source>
-        <translation>Qt 정보(&amp;Q)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;File</source>
-        <translation>파일(&amp;F)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Help</source>
-        <translation>도움말(&amp;H)</translation>
-    </message>
-</context>
-<context>
-    <name>Frameline::ClientConnection</name>
-    <message>
-        <location filename="../app/net/clientconnection.cpp" line="+35"/>
-        <source>Enter a WebSocket URL, such as ws://localhost:9001/ or wss://example.com/socket</source>
-        <translation>ws://localhost:9001/ 또는 wss://example.com/socket 같은 웹소켓 URL을 입력하세요</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>&apos;%1&apos; is not a valid URL: %2</source>
-        <translation>&apos;%1&apos;은(는) 올바른 URL이 아닙니다: %2</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The scheme &apos;%1&apos; is not a WebSocket scheme: use ws:// or wss://</source>
-        <translation>스킴 &apos;%1&apos;은(는) 웹소켓 스킴이 아닙니다. ws:// 또는 wss://를 쓰세요</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&apos;%1&apos; has no host name</source>
-        <translation>&apos;%1&apos;에 호스트 이름이 없습니다</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>A WebSocket URL cannot have a fragment (&apos;#%1&apos;)</source>
-        <translation>웹소켓 URL에는 프래그먼트(&apos;#%1&apos;)를 쓸 수 없습니다</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Unsupported proxy &apos;%1&apos;: use http://host:port (HTTP CONNECT) or socks5://host:port</source>
-        <translation>지원하지 않는 프록시 &apos;%1&apos;입니다. http://host:port (HTTP CONNECT) 또는 socks5://host:port를 쓰세요</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The proxy URL &apos;%1&apos; has no host</source>
-        <translation>프록시 URL &apos;%1&apos;에 호스트가 없습니다</translation>
-    </message>
-    <message>
-        <location line="+48"/>
-        <source>Stopped by the user</source>
-        <translation>사용자가 중지함</translation>
-    </message>
-    <message>
-        <location line="+30"/>
-        <source>Connecting through the proxy %1</source>
-        <translation>프록시 %1을(를) 거쳐 연결하는 중</translation>
-    </message>
-    <message>
-        <location line="+105"/>
-        <source>Ignoring certificate errors, as asked: %1</source>
-        <translation>요청대로 인증서 오류를 무시합니다: %1</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>TLS certificate verification of %1 failed: %2</source>
-        <translation>%1의 TLS 인증서 검증에 실패했습니다: %2</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Cannot resolve the host name &apos;%1&apos;: %2</source>
-        <translation>호스트 이름 &apos;%1&apos;을(를) 확인할 수 없습니다: %2</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The TLS handshake with %1 failed: %2</source>
-        <translation>%1과(와)의 TLS 핸드셰이크에 실패했습니다: %2</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Cannot connect to %1: %2</source>
-        <translation>%1에 연결할 수 없습니다: %2</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Could not connect to %1:%2 within %3 ms</source>
-        <translation>%3ms 안에 %1:%2에 연결하지 못했습니다</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Giving up after %1 attempts</source>
-        <translation>%1번 시도한 뒤 포기합니다</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Reconnecting in %1 ms (attempt %2)</source>
-        <translation>%1ms 뒤에 재연결합니다(%2번째 시도)</translation>
-    </message>
-</context>
-<context>
-    <name>Frameline::Connection</name>
-    <message>
-        <location filename="../app/net/connection.cpp" line="+228"/>
-        <source>The opening handshake failed: %1</source>
-        <translation>연결 핸드셰이크에 실패했습니다: %1</translation>
-    </message>
-    <message>
-        <location line="+44"/>
-        <source>The opening handshake was refused: %1</source>
-        <translation>연결 핸드셰이크가 거부되었습니다: %1</translation>
-    </message>
-    <message>
-        <location line="+61"/>
-        <source>The opening handshake timed out after %1 ms</source>
-        <translation>연결 핸드셰이크가 %1ms 뒤 타임아웃되었습니다</translation>
-    </message>
-    <message>
-        <location line="+65"/>
-        <source>Lenient mode: kept the connection open despite %1 (a strict endpoint closes with %2)</source>
-        <translation>관대 모드: %1에도 연결을 유지했습니다(엄격한 엔드포인트라면 %2(으)로 종료)</translation>
-    </message>
-    <message>
-        <location line="+64"/>
-        <source>Strict mode: failing the connection with %1 %2 because of %3 (RFC 6455 §%4): %5</source>
-        <translation>엄격 모드: %3 때문에 %1 %2(으)로 연결을 실패 처리합니다(RFC 6455 §%4): %5</translation>
-    </message>
-    <message>
-        <location line="+59"/>
-        <source>Closed before the connection was open</source>
-        <translation>연결이 열리기 전에 닫혔습니다</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>The peer did not finish the closing handshake within %1 ms; dropping the TCP connection</source>
-        <translation>상대가 %1ms 안에 종료 핸드셰이크를 마치지 않아 TCP 연결을 끊습니다</translation>
-    </message>
-    <message>
-        <location line="+49"/>
-        <source>The connection is closing; nothing more can be sent</source>
-        <translation>연결을 종료하는 중이라 더 보낼 수 없습니다</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The connection is not open</source>
-        <translation>연결이 열려 있지 않습니다</translation>
-    </message>
-</context>
-<context>
-    <name>Frameline::DecoderWidget</name>
-    <message>
-        <location filename="../ui/decoder/decoderwidget.cpp" line="+171"/>
-        <source>&amp;Bytes after the handshake, as hex:</source>
-        <translation>핸드셰이크 이후의 바이트, 16진수(&amp;B):</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Paste the bytes one endpoint sent after the opening handshake, as hex like the line above. Spaces, line breaks, commas and 0x prefixes are fine. Or open a file of raw bytes (File menu).</source>
-        <translation>한쪽 엔드포인트가 연결 핸드셰이크 뒤에 보낸 바이트를 위 줄처럼 16진수로 붙여 넣으세요. 공백, 줄바꿈, 쉼표, 0x 접두사를 써도 됩니다. 원시 바이트 파일을 열 수도 있습니다(파일 메뉴).</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Sent by:</source>
-        <translation>보낸 쪽(&amp;S):</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Client (frames must be masked)</source>
-        <translation>클라이언트 (프레임을 마스크해야 함)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Server (frames must not be masked)</source>
-        <translation>서버 (프레임을 마스크하면 안 됨)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Agreed Sec-WebSocket-&amp;Extensions:</source>
-        <translation>합의된 Sec-WebSocket-Extensions(&amp;E):</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>none (e.g. permessage-deflate)</source>
-        <translation>없음 (예: permessage-deflate)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The permessage-deflate element of the server&apos;s Sec-WebSocket-Extensions response header, e.g.
-permessage-deflate; server_no_context_takeover
-With it, compressed messages are inflated and RSV1 is allowed on their first frame.</source>
-        <translation>서버의 Sec-WebSocket-Extensions 응답 헤더에 있는 permessage-deflate 항목. 예:
-permessage-deflate; server_no_context_takeover
-이 값을 주면 압축된 메시지의 압축을 풀고, 그 첫 프레임의 RSV1을 허용합니다.</translation>
-    </message>
-    <message>
-        <location line="+77"/>
-        <source>The file has %1 bytes; the decoder window reads at most %2.</source>
-        <translation>파일 크기가 %1바이트입니다. 디코더 창은 최대 %2바이트까지 읽습니다.</translation>
-    </message>
-    <message>
-        <location line="+154"/>
-        <source>&amp;Frames (%1)</source>
-        <translation>프레임(&amp;F) (%1)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Messages (%1)</source>
-        <translation>메시지(&amp;M) (%1)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Line %1, column %2: %3</source>
-        <translation>%1행 %2열: %3</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>No bytes yet.</source>
-        <translation>아직 바이트가 없습니다.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1 bytes from %2, decoded directly (too large to show as hex; typing here replaces them).</source>
-        <translation>%2의 %1바이트를 바로 디코딩했습니다(16진수로 보여 주기에는 너무 큽니다. 여기에 입력하면 대체됩니다).</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1 bytes from %2.</source>
-        <translation>%2의 %1바이트.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 bytes.</source>
-        <translation>%1바이트.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Sec-WebSocket-Extensions not used: %1</source>
-        <translation>Sec-WebSocket-Extensions를 적용하지 않음: %1</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Nothing decoded: the input is not valid hex.</source>
-        <translation>디코딩하지 못했습니다: 입력이 올바른 16진수가 아닙니다.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Nothing to decode yet.</source>
-        <translation>아직 디코딩할 내용이 없습니다.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Frames: %1 · Messages: %2 · Violations: %3 · Trailing bytes: %4</source>
-        <translation>프레임: %1 · 메시지: %2 · 위반: %3 · 남은 바이트: %4</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Unfinished message: %1 frames so far</source>
-        <translation>끝나지 않은 메시지: 지금까지 프레임 %1개</translation>
-    </message>
-</context>
-<context>
-    <name>Frameline::DetailView</name>
-    <message>
-        <location filename="../ui/decoder/detailview.cpp" line="+55"/>
-        <source>Select a frame to see its header bit by bit and its payload, or a message to see it whole.</source>
-        <translation>프레임을 선택하면 헤더를 비트 단위로, 페이로드와 함께 볼 수 있습니다. 메시지를 선택하면 메시지 전체를 볼 수 있습니다.</translation>
-    </message>
-</context>
-<context>
-    <name>Frameline::FrameListModel</name>
-    <message>
-        <location filename="../ui/decoder/framelistmodel.cpp" line="+146"/>
-        <source>Offset</source>
-        <translation>오프셋</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Opcode</source>
-        <translation>Opcode</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Masking key</source>
-        <translation>마스킹 키</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Length</source>
-        <translation>길이</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Length form</source>
-        <translation>길이 형식</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Payload</source>
-        <translation>페이로드</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Violations</source>
-        <translation>위반</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Frame number in the stream, from 0</source>
-        <translation>스트림 안의 프레임 번호(0부터)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Offset of the frame&apos;s first header byte in the stream</source>
-        <translation>스트림 안에서 프레임 헤더 첫 바이트의 오프셋</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>FIN bit: the final frame of a message</source>
-        <translation>FIN 비트: 메시지의 마지막 프레임</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Reserved bit; only a negotiated extension may set it (RSV1: permessage-deflate)</source>
-        <translation>예약 비트. 협상된 확장만 설정할 수 있습니다(RSV1: permessage-deflate)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>MASK bit: the payload is masked (every client frame must be)</source>
-        <translation>MASK 비트: 페이로드가 마스크됨(클라이언트 프레임은 모두 마스크해야 함)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Payload length as declared in the header, in bytes</source>
-        <translation>헤더에 선언된 페이로드 길이(바이트)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>How the length was written: 7-bit, or 126 + 16-bit, or 127 + 64-bit</source>
-        <translation>길이를 쓴 방식: 7비트, 126 + 16비트, 또는 127 + 64비트</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Protocol violations: RFC section, close code, explanation</source>
-        <translation>프로토콜 위반: RFC 절, 종료 코드, 설명</translation>
-    </message>
-</context>
-<context>
-    <name>Frameline::MainWindow</name>
-    <message>
-        <location filename="../ui/mainwindow/mainwindow.cpp" line="+70"/>
-        <source>Cannot Open File</source>
-        <translation>파일을 열 수 없음</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Could not read “%1”:
-%2</source>
-        <translation>“%1”을(를) 읽을 수 없습니다:
-%2</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Open Bytes File</source>
-        <translation>바이트 파일 열기</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>All files (*)</source>
-        <translation>모든 파일 (*)</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>About Frameline</source>
-        <translation>Frameline 정보</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&lt;h3&gt;Frameline %1&lt;/h3&gt;&lt;p&gt;A native WebSocket debugger.&lt;/p&gt;&lt;p&gt;The frame decoder reads the bytes of a WebSocket stream and shows every frame and message with the rules it breaks (RFC 6455, and RFC 7692 permessage-deflate).&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Frameline %1&lt;/h3&gt;&lt;p&gt;네이티브 웹소켓 디버거입니다.&lt;/p&gt;&lt;p&gt;프레임 디코더는 웹소켓 스트림의 바이트를 읽어 모든 프레임과 메시지를, 어긴 규칙과 함께 보여 줍니다(RFC 6455, RFC 7692 permessage-deflate).&lt;/p&gt;&lt;p&gt;Qt %2(으)로 빌드했고 Qt %3에서 실행 중입니다.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Frame Decoder — Frameline</source>
-        <translation>프레임 디코더 — Frameline</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 — Frame Decoder — Frameline</source>
-        <translation>%1 — 프레임 디코더 — Frameline</translation>
-    </message>
-</context>
-<context>
-    <name>Frameline::MessageListModel</name>
-    <message>
-        <location filename="../ui/decoder/messagelistmodel.cpp" line="+56"/>
-        <source>yes</source>
-        <translation>예</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>no</source>
-        <translation>아니요</translation>
-    </message>
-    <message>
-        <location line="+63"/>
-        <source>Offset</source>
-        <translation>오프셋</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Opcode</source>
-        <translation>Opcode</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Frames</source>
-        <translation>프레임</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Length</source>
-        <translation>길이</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>On the wire</source>
-        <translation>전송 크기</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Compressed</source>
-        <translation>압축</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Payload</source>
-        <translation>페이로드</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Violations</source>
-        <translation>위반</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Message number in the stream, from 0</source>
-        <translation>스트림 안의 메시지 번호(0부터)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The data frames that carried the message</source>
-        <translation>메시지를 실어 나른 데이터 프레임</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Length of the message as the application sees it (inflated), in bytes</source>
-        <translation>애플리케이션이 보는 메시지 길이(압축을 푼 뒤, 바이트)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Sum of the frames&apos; payload lengths on the wire, in bytes</source>
-        <translation>전송된 프레임 페이로드 길이의 합(바이트)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Sent compressed with permessage-deflate (RFC 7692)</source>
-        <translation>permessage-deflate로 압축해 보냄(RFC 7692)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Protocol violations: RFC section, close code, explanation</source>
-        <translation>프로토콜 위반: RFC 절, 종료 코드, 설명</translation>
-    </message>
-</context>
-<context>
-    <name>Frameline::Server</name>
-    <message>
-        <location filename="../app/net/server.cpp" line="+46"/>
-        <source>A wss server needs both a certificate and its key, or neither (for a self-signed one)</source>
-        <translation>wss 서버에는 인증서와 키가 모두 있거나, 둘 다 없어야 합니다(없으면 자체 서명 인증서 사용)</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Cannot listen on %1 port %2: %3</source>
-        <translation>%1 포트 %2에서 수신 대기할 수 없습니다: %3</translation>
-    </message>
-</context>
-<context>
-    <name>Frameline::ServerConnection</name>
-    <message>
-        <location line="+141"/>
-        <source>The TLS handshake with the client failed: %1</source>
-        <translation>클라이언트와의 TLS 핸드셰이크에 실패했습니다: %1</translation>
     </message>
 </context>
 <context>
@@ -2109,6 +1970,51 @@ permessage-deflate; server_no_context_takeover
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../ui/mainwindow/mainwindow.cpp" line="+70"/>
+        <source>Cannot Open File</source>
+        <translation>파일을 열 수 없음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not read “%1”:
+%2</source>
+        <translation>“%1”을(를) 읽을 수 없습니다:
+%2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Open Bytes File</source>
+        <translation>바이트 파일 열기</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All files (*)</source>
+        <translation>모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>About Frameline</source>
+        <translation>Frameline 정보</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;h3&gt;Frameline %1&lt;/h3&gt;&lt;p&gt;A native WebSocket debugger.&lt;/p&gt;&lt;p&gt;The frame decoder reads the bytes of a WebSocket stream and shows every frame and message with the rules it breaks (RFC 6455, and RFC 7692 permessage-deflate).&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Frameline %1&lt;/h3&gt;&lt;p&gt;네이티브 웹소켓 디버거입니다.&lt;/p&gt;&lt;p&gt;프레임 디코더는 웹소켓 스트림의 바이트를 읽어 모든 프레임과 메시지를, 어긴 규칙과 함께 보여 줍니다(RFC 6455, RFC 7692 permessage-deflate).&lt;/p&gt;&lt;p&gt;Qt %2(으)로 빌드했고 Qt %3에서 실행 중입니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Frame Decoder — Frameline</source>
+        <translation>프레임 디코더 — Frameline</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 — Frame Decoder — Frameline</source>
+        <translation>%1 — 프레임 디코더 — Frameline</translation>
+    </message>
+</context>
+<context>
     <name>MessageAssembler</name>
     <message>
         <location filename="../app/protocol/messageassembler.cpp" line="+112"/>
@@ -2129,6 +2035,89 @@ permessage-deflate; server_no_context_takeover
         <location line="+7"/>
         <source>The inflated text message ends in the middle of a UTF-8 sequence</source>
         <translation>압축을 푼 텍스트 메시지가 UTF-8 시퀀스 중간에서 끝납니다</translation>
+    </message>
+</context>
+<context>
+    <name>MessageListModel</name>
+    <message>
+        <location filename="../ui/decoder/messagelistmodel.cpp" line="+56"/>
+        <source>yes</source>
+        <translation>예</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>아니요</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Offset</source>
+        <translation>오프셋</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opcode</source>
+        <translation>Opcode</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Frames</source>
+        <translation>프레임</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Length</source>
+        <translation>길이</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On the wire</source>
+        <translation>전송 크기</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compressed</source>
+        <translation>압축</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Payload</source>
+        <translation>페이로드</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Violations</source>
+        <translation>위반</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Message number in the stream, from 0</source>
+        <translation>스트림 안의 메시지 번호(0부터)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The data frames that carried the message</source>
+        <translation>메시지를 실어 나른 데이터 프레임</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Length of the message as the application sees it (inflated), in bytes</source>
+        <translation>애플리케이션이 보는 메시지 길이(압축을 푼 뒤, 바이트)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sum of the frames&apos; payload lengths on the wire, in bytes</source>
+        <translation>전송된 프레임 페이로드 길이의 합(바이트)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent compressed with permessage-deflate (RFC 7692)</source>
+        <translation>permessage-deflate로 압축해 보냄(RFC 7692)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Protocol violations: RFC section, close code, explanation</source>
+        <translation>프로토콜 위반: RFC 절, 종료 코드, 설명</translation>
     </message>
 </context>
 <context>
@@ -2263,7 +2252,7 @@ permessage-deflate; server_no_context_takeover
 <context>
     <name>SelfSignedCertificate</name>
     <message>
-        <location filename="../app/net/selfsignedcertificate.cpp" line="+57"/>
+        <location filename="../app/net/selfsignedcertificate.cpp" line="+59"/>
         <location line="+5"/>
         <source>Cannot write %1: %2</source>
         <translation>%1을(를) 쓸 수 없습니다: %2</translation>
@@ -2292,26 +2281,26 @@ permessage-deflate; server_no_context_takeover
 <context>
     <name>ServeCommand</name>
     <message numerus="yes">
-        <location filename="../app/cli/servecommand.cpp" line="+59"/>
+        <location filename="../app/cli/servecommand.cpp" line="+62"/>
         <source>%n client(s) did not close in time; dropping them</source>
         <translation>
             <numerusform>클라이언트 %n개가 제시간에 종료하지 않아 연결을 끊습니다</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>%1 again: dropping every client</source>
         <translation>%1을(를) 다시 받았습니다: 모든 클라이언트의 연결을 끊습니다</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+7"/>
         <source>%1: closing %n client(s) with 1001 and shutting down</source>
         <translation>
             <numerusform>%1: 클라이언트 %n개를 1001로 종료하고 서버를 끕니다</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+40"/>
         <source>Run a local WebSocket server (ws or wss; echo, broadcast or silent) and print every event</source>
         <translation>로컬 웹소켓 서버(ws 또는 wss; 에코, 브로드캐스트, 또는 조용히)를 실행하고 모든 이벤트를 출력합니다</translation>
     </message>
@@ -2326,60 +2315,62 @@ permessage-deflate; server_no_context_takeover
         <translation> (&apos;frameline-cli serve --help&apos; 참고)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>
-Listens (on 127.0.0.1 unless --host says otherwise), prints its URL first (&quot;listening on
-ws://127.0.0.1:PORT/&quot;, or {&quot;type&quot;:&quot;listening&quot;,&quot;url&quot;:...} with --json), then every event of
-every client on one line, [#N] naming the client: states, handshakes, TLS, frames, messages,
-violations. Without --echo or --broadcast the server only listens and shows what clients send.
-On SIGINT or SIGTERM it closes every client with 1001, waits for their closing handshakes and
-exits (a second signal drops them at once).
+Listens (on 127.0.0.1 unless --host says otherwise) and prints its URL first
+(&quot;listening on ws://127.0.0.1:PORT/&quot;, or {&quot;type&quot;:&quot;listening&quot;,&quot;url&quot;:...} with
+--json), then every event of every client on one line, [#N] naming the client:
+states, handshakes, TLS, frames, messages, violations. Without --echo or
+--broadcast the server only shows what clients send.
+On SIGINT or SIGTERM it closes every client with 1001, waits for their closing
+handshakes and exits (a second signal drops them at once).
 
-Exit status: 0 after a clean shutdown, 1 when it cannot listen (or clients did not close),
-2 for bad arguments.</source>
+Exit status: 0 after a clean shutdown; 1 when it cannot listen (or clients did
+not close in time); 2 for bad arguments.</source>
         <translation>
-(--host로 바꾸지 않으면 127.0.0.1에서) 수신 대기하며, 먼저 URL을 출력하고(&quot;listening on
-ws://127.0.0.1:PORT/&quot;, --json이면 {&quot;type&quot;:&quot;listening&quot;,&quot;url&quot;:...}), 이어서 모든 클라이언트의
-이벤트를 한 줄에 하나씩 [#N]으로 클라이언트를 표시해 출력합니다: 상태, 핸드셰이크, TLS, 프레임,
-메시지, 위반. --echo나 --broadcast가 없으면 수신 대기하며 클라이언트가 보낸 것만 보여 줍니다.
-SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고 종료 핸드셰이크를 기다린 뒤
-끝납니다(신호를 한 번 더 받으면 바로 끊습니다).
+로컬 서버로 대기하며(--host가 없으면 127.0.0.1) 먼저 URL을 출력하고
+(&quot;listening on ws://127.0.0.1:PORT/&quot;, --json이면 {&quot;type&quot;:&quot;listening&quot;,&quot;url&quot;:...}),
+이후 모든 클라이언트의 모든 이벤트를 한 줄씩 출력합니다. [#N]은 클라이언트를
+가리킵니다: 상태, 핸드셰이크, TLS, 프레임, 메시지, 프로토콜 위반.
+--echo나 --broadcast가 없으면 서버는 클라이언트가 보낸 것을 보여 주기만 합니다.
+SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고, 종료 핸드셰이크를
+기다린 뒤 끝납니다(두 번째 신호는 즉시 연결을 끊습니다).
 
-종료 상태: 깔끔하게 끝나면 0, 수신 대기할 수 없으면(또는 클라이언트가 종료하지 않으면) 1,
-잘못된 인수는 2.</translation>
+종료 상태: 정상 종료 후 0, 대기할 수 없을 때(또는 클라이언트가 제때 종료되지
+않았을 때) 1, 잘못된 인수는 2.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Address to listen on: 127.0.0.1 (the default), ::1, 0.0.0.0 or :: for every interface, or one local address.</source>
         <translation>수신 대기할 주소: 127.0.0.1(기본값), ::1, 모든 인터페이스는 0.0.0.0 또는 ::, 또는 로컬 주소 하나.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Port to listen on; 0 (the default) picks a free one.</source>
         <translation>수신 대기할 포트. 0(기본값)이면 빈 포트를 고릅니다.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Serve wss://, with --cert and --key or else a self-signed certificate for localhost (kept in the app-data folder; its path is printed).</source>
         <translation>wss://로 서비스합니다. --cert와 --key를 쓰거나, 없으면 localhost용 자체 서명 인증서를 씁니다(앱 데이터 폴더에 보관하며 경로를 출력합니다).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>With --tls: the certificate (PEM).</source>
         <translation>--tls와 함께: 인증서(PEM).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>With --tls: its private key (PEM, unencrypted).</source>
         <translation>--tls와 함께: 그 개인 키(PEM, 암호화되지 않은 것).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Send every message back to its sender.</source>
         <translation>모든 메시지를 보낸 쪽에 되돌려 보냅니다.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Send every message to every client.</source>
         <translation>모든 메시지를 모든 클라이언트에 보냅니다.</translation>
     </message>
@@ -2409,7 +2400,7 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고 �
         <translation>위반이 있으면 그 클라이언트의 연결을 실패 처리합니다(기본값).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Report violations but keep connections open.</source>
         <translation>위반을 보고하되 연결은 유지합니다.</translation>
     </message>
@@ -2424,7 +2415,7 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고 �
         <translation>MS밀리초마다 모든 클라이언트에 핑을 보내고 왕복 시간을 보여 줍니다.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Print one JSON object per event.</source>
         <translation>이벤트마다 JSON 객체 하나를 출력합니다.</translation>
     </message>
@@ -2444,7 +2435,7 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고 �
         <translation>--host &apos;%1&apos;은(는) IP 주소(또는 localhost)가 아닙니다</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>--port must be a number from 0 to 65535, not &apos;%1&apos;</source>
         <translation>--port 값은 0에서 65535 사이의 숫자여야 합니다: &apos;%1&apos;</translation>
     </message>
@@ -2469,7 +2460,7 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고 �
         <translation>--subprotocol &apos;%1&apos;은(는) 토큰이 아닙니다(RFC 6455 §4.1: 공백, 쉼표, 따옴표 불가)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>--allow-origin &apos;%1&apos; is not a valid origin</source>
         <translation>--allow-origin &apos;%1&apos;은(는) 올바른 Origin이 아닙니다</translation>
     </message>
@@ -2479,7 +2470,7 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고 �
         <translation>--reject 값은 200에서 599 사이의 HTTP 상태여야 합니다: &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>give either --strict or --lenient, not both</source>
         <translation>--strict와 --lenient 중 하나만 주세요</translation>
     </message>
@@ -2489,9 +2480,30 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고 �
         <translation>--max-message 값은 양수 바이트 수여야 합니다: &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>--ping-interval must be a positive number of milliseconds, not &apos;%1&apos;</source>
         <translation>--ping-interval 값은 양수 밀리초여야 합니다: &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>Server</name>
+    <message>
+        <location filename="../app/net/server.cpp" line="+46"/>
+        <source>A wss server needs both a certificate and its key, or neither (for a self-signed one)</source>
+        <translation>wss 서버에는 인증서와 키가 모두 있거나, 둘 다 없어야 합니다(없으면 자체 서명 인증서 사용)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cannot listen on %1 port %2: %3</source>
+        <translation>%1 포트 %2에서 수신 대기할 수 없습니다: %3</translation>
+    </message>
+</context>
+<context>
+    <name>ServerConnection</name>
+    <message>
+        <location line="+141"/>
+        <source>The TLS handshake with the client failed: %1</source>
+        <translation>클라이언트와의 TLS 핸드셰이크에 실패했습니다: %1</translation>
     </message>
 </context>
 <context>
@@ -2516,8 +2528,8 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고 �
     </message>
     <message>
         <location line="+13"/>
-        <source>A client certificate needs its private key (--key)</source>
-        <translation>클라이언트 인증서에는 개인 키(--key)가 필요합니다</translation>
+        <source>A client certificate needs its private key file as well</source>
+        <translation>클라이언트 인증서에는 개인 키 파일도 필요합니다</translation>
     </message>
     <message>
         <location line="+12"/>

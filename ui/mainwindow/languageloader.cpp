@@ -4,7 +4,29 @@
 #include <QtCore/QLibraryInfo>
 #include <QtCore/QTranslator>
 
+#include <cstring>
+
 namespace Frameline {
+
+namespace {
+// Our catalogue names contexts after the class without its namespace ("Connection"), which is what
+// `lupdate app ui` run from the repository root produces: it cannot resolve the repository-rooted
+// includes, so it does not see that a QObject class lives in namespace Frameline. At run time a QObject's
+// tr() asks for "Frameline::Connection"; this translator answers that from "Connection".
+class CatalogueTranslator final : public QTranslator
+{
+public:
+    using QTranslator::QTranslator;
+    QString translate(const char *context, const char *sourceText, const char *disambiguation, int n) const override
+    {
+        QString result = QTranslator::translate(context, sourceText, disambiguation, n);
+        static constexpr char Prefix[] = "Frameline::";
+        if (result.isNull() && context && std::strncmp(context, Prefix, sizeof(Prefix) - 1) == 0)
+            result = QTranslator::translate(context + sizeof(Prefix) - 1, sourceText, disambiguation, n);
+        return result;
+    }
+};
+} // namespace
 
 LanguageLoader::LanguageLoader(QObject *parent)
     : QObject(parent)
@@ -33,7 +55,7 @@ bool LanguageLoader::load(const QString &language)
         delete qt;
     }
 
-    auto *ours = new QTranslator(this);
+    auto *ours = new CatalogueTranslator(this);
     if (ours->load(m_locale, QStringLiteral("frameline"), QStringLiteral("_"), QStringLiteral(":/i18n"))
         && QCoreApplication::installTranslator(ours)) {
         m_installed.append(ours);
