@@ -354,6 +354,7 @@ void Connection::open(QByteArrayView leftover)
         m_pingTimer.start(m_settings.pingIntervalMs);
     Q_EMIT opened();
     if (!leftover.isEmpty()) {
+        m_readTimestampNs = Clock::nowNs();
         m_bytesIn += leftover.size();
         m_incoming->feed(leftover);
     }
@@ -392,6 +393,7 @@ void Connection::onReadyRead()
     if (got <= 0)
         return;
     const QByteArrayView data(m_readBuffer.constData(), got);
+    m_readTimestampNs = Clock::nowNs();
     switch (m_state) {
     case ConnectionState::Upgrading:
         if (m_clientHandshake)
@@ -415,7 +417,7 @@ void Connection::onIncomingFrame(const Frame &frame)
     ++m_framesIn;
     FrameEvent event;
     event.connectionId = m_id;
-    event.timestampNs = Clock::nowNs();
+    event.timestampNs = m_readTimestampNs;
     event.direction = Direction::Incoming;
     event.origin = FrameOrigin::Peer;
     event.frame = frame;
@@ -483,7 +485,7 @@ void Connection::onIncomingMessage(const Message &message)
     }
     MessageEvent event;
     event.connectionId = m_id;
-    event.timestampNs = Clock::nowNs();
+    event.timestampNs = m_readTimestampNs;
     event.direction = Direction::Incoming;
     event.origin = FrameOrigin::Peer;
     event.message = message;

@@ -191,6 +191,7 @@ private:
     // so both events share one payload buffer instead of two copies.
     std::optional<FrameEvent> m_heldFrame;
     QByteArray m_readBuffer;
+    qint64 m_readTimestampNs = 0; // when the bytes being decoded were read: the arrival time of their frames
 };
 
 } // namespace Frameline

@@ -90,7 +90,7 @@ struct TlsRecord
 struct FrameEvent
 {
     quint64 connectionId = 0;
-    qint64 timestampNs = 0;
+    qint64 timestampNs = 0; // Clock::nowNs() when its bytes were read from (or written to) the socket
     Direction direction = Direction::Incoming;
     FrameOrigin origin = FrameOrigin::Peer;
     Frame frame;        // payload view cleared; frame.index counts per connection and direction

@@ -95,6 +95,8 @@ void MessageAssembler::appendPayload(Frame &frame)
         }
         if (m.payload.isEmpty() && frame.payloadBuffer)
             m.payload = std::move(*frame.payloadBuffer); // take the parser's buffer: no copy
+        else if (frame.position == FramePosition::Whole)
+            m.payload = frame.payload.toByteArray(); // exactly its size: nothing will be appended
         else
             m.payload.append(frame.payload.data(), frame.payload.size());
         return;

@@ -8,11 +8,15 @@
 #include <QtCore/QByteArray>
 #include <QtCore/QCoreApplication>
 #include <QtCore/QList>
+#include <QtCore/QVarLengthArray>
 
 #include <memory>
 #include <optional>
 
 namespace Frameline {
+
+// The numbers of the frames that carry a message: most messages have one, so it is kept inline.
+using FrameIndexes = QVarLengthArray<qint64, 2>;
 
 // A data message (RFC 6455 §5.6) put together from its frames, inflated when it was compressed.
 struct Message
@@ -20,7 +24,7 @@ struct Message
     qint64 index = 0;        // 0-based message number in the stream
     quint8 opcode = 0;       // text or binary, from the first frame
     qint64 streamOffset = 0; // offset of the first frame's header
-    QList<qint64> frameIndexes; // the data frames that carry it (control frames in between are not listed)
+    FrameIndexes frameIndexes; // the data frames that carry it (control frames in between are not listed)
     QByteArray payload;      // the message as the application sees it (inflated when compressed)
     quint64 wireLength = 0;  // sum of the frames' payload lengths on the wire
     bool compressed = false; // RFC 7692: sent with the Per-Message Compressed bit

@@ -18,6 +18,7 @@
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
 #include <QtCore/QProcess>
+#include <QtCore/QProcessEnvironment>
 #include <QtNetwork/QTcpServer>
 #include <QtNetwork/QTcpSocket>
 #include <QtWebSockets/QWebSocket>
@@ -202,6 +203,12 @@ Result receiveWithProcess(const QString &name, const QString &program, const QSt
     Result result;
     result.client = name;
     QProcess process;
+    // Debian's node modules live in /usr/share/nodejs; a node from elsewhere does not look there.
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"NODE_PATH"_s, u"/usr/share/nodejs"_s);
+    environment.remove(u"PYTHONPATH"_s);
+    environment.remove(u"PYTHONHOME"_s);
+    process.setProcessEnvironment(environment);
     process.start(program, arguments);
     if (!process.waitForStarted(5000)) {
         result.note = u"not run: cannot start %1"_s.arg(program);
@@ -233,13 +240,18 @@ void printResults(const QString &title, const QList<Result> &results)
     std::fflush(stdout);
 }
 
+QStringList s_clients; // which receivers to run: frameline, frameline1, qt, node, python
+
 QList<Result> receiveRun(const QByteArray &frame, qint64 messages, bool peers)
 {
     QList<Result> results;
     FrameSender sender(frame, messages);
-    results.append(receiveWithFrameline(sender.url(), messages, true));
-    results.append(receiveWithFrameline(sender.url(), messages, false));
-    results.append(receiveWithQWebSocket(sender.url()));
+    if (s_clients.contains(u"frameline"_s))
+        results.append(receiveWithFrameline(sender.url(), messages, true));
+    if (s_clients.contains(u"frameline1"_s))
+        results.append(receiveWithFrameline(sender.url(), messages, false));
+    if (s_clients.contains(u"qt"_s))
+        results.append(receiveWithQWebSocket(sender.url()));
     if (peers) {
         const QString dir = QStringLiteral(FRAMELINE_BENCH_PEERS_DIR);
         results.append(receiveWithProcess(u"node ws 8 (Debian node-ws)"_s, u"/usr/bin/node"_s,
@@ -330,8 +342,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption small(u"small-messages"_s, u"How many 64-byte text messages (default 2000000)."_s, u"N"_s, u"2000000"_s);
     const QCommandLineOption large(u"large-messages"_s, u"How many 1 MiB binary messages (default 1000)."_s, u"N"_s, u"1000"_s);
     const QCommandLineOption skipPeers(u"skip-peers"_s, u"Do not run the node and python clients."_s);
-    parser.addOptions({ small, large, skipPeers });
+    const QCommandLineOption clients(u"clients"_s, u"Receivers to run (default all): frameline,frameline1,qt"_s,
+                                     u"LIST"_s, u"frameline,frameline1,qt"_s);
+    const QCommandLineOption skipEcho(u"skip-echo"_s, u"Do not run the echo benchmark."_s);
+    parser.addOptions({ small, large, skipPeers, clients, skipEcho });
     parser.process(app);
+    s_clients = parser.value(clients).split(u',');
 
     const bool peers = !parser.isSet(skipPeers);
     const qint64 smallCount = parser.value(small).toLongLong();
@@ -341,6 +357,7 @@ int main(int argc, char *argv[])
                  receiveRun(FrameWriter::text(Endpoint::Server, QByteArray(64, 'x')), smallCount, peers));
     printResults(u"%1 binary messages of 1 MiB"_s.arg(largeCount),
                  receiveRun(FrameWriter::binary(Endpoint::Server, QByteArray(1 << 20, 'y')), largeCount, peers));
-    printResults(u"Server echo, 100 clients"_s, { echoRun(100, 2000, true), echoRun(100, 2000, false) });
+    if (!parser.isSet(skipEcho))
+        printResults(u"Server echo, 100 clients"_s, { echoRun(100, 2000, true), echoRun(100, 2000, false) });
     return 0;
 }

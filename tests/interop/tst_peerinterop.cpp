@@ -593,8 +593,8 @@ void checkPeerPings(const EventCollector &events, Peer peer, const Message &frag
     }
     if (peer == Peer::Node) {
         QCOMPARE(fragmentedText.opcode, Text);
-        QVERIFY(pings.constFirst().frame.index > fragmentedText.frameIndexes.constFirst());
-        QVERIFY(pings.constFirst().frame.index < fragmentedText.frameIndexes.constLast());
+        QVERIFY(pings.constFirst().frame.index > fragmentedText.frameIndexes.first());
+        QVERIFY(pings.constFirst().frame.index < fragmentedText.frameIndexes.last());
         QCOMPARE(pings.constFirst().frame.position, FramePosition::Control);
     }
 }
@@ -939,7 +939,7 @@ void tst_PeerInterop::checkDeflateInUse(
     // Everything we send is compressed (Connection::Settings::compressOutgoing).
     for (const MessageEvent &event : fromUs) {
         QVERIFY(event.message.compressed);
-        const auto first = frameAt(events, Direction::Outgoing, event.message.frameIndexes.constFirst());
+        const auto first = frameAt(events, Direction::Outgoing, event.message.frameIndexes.first());
         QVERIFY(first && first->frame.rsv1);
     }
     for (const QList<MessageEvent> &messages : { fromPeer, fromUs }) {
@@ -1429,7 +1429,7 @@ void tst_PeerInterop::ourServerClose()
             for (const qint64 index : sent.at(i).message.frameIndexes) {
                 const auto frame = frameAt(events, Direction::Outgoing, index);
                 QVERIFY(frame);
-                QCOMPARE(frame->frame.fin, index == sent.at(i).message.frameIndexes.constLast());
+                QCOMPARE(frame->frame.fin, index == sent.at(i).message.frameIndexes.last());
                 QCOMPARE(frame->frame.masked, false);
             }
         }

@@ -63,7 +63,7 @@ void tst_StreamDecoder::fragmentedMessageKeepsItsFrames()
     QCOMPARE(text.index, 0);
     QCOMPARE(text.opcode, quint8(1));
     QCOMPARE(text.payload, QByteArray("Hello"));
-    QCOMPARE(text.frameIndexes, (QList<qint64> { 0, 2 }));
+    QCOMPARE(text.frameIndexes, (FrameIndexes { 0, 2 }));
     QCOMPARE(text.wireLength, quint64(5));
     QCOMPARE(text.streamOffset, 0);
     QVERIFY(!text.compressed);
@@ -71,7 +71,7 @@ void tst_StreamDecoder::fragmentedMessageKeepsItsFrames()
     const Message &binary = recorder.messages.at(1);
     QCOMPARE(binary.index, 1);
     QCOMPARE(binary.payload, hex("01ff"));
-    QCOMPARE(binary.frameIndexes, QList<qint64> { 3 });
+    QCOMPARE(binary.frameIndexes, FrameIndexes { 3 });
     QCOMPARE(binary.streamOffset, 12);
     QCOMPARE(decoder.messagesDecoded(), 2);
     QCOMPARE(decoder.framesDecoded(), 4);
@@ -160,7 +160,7 @@ void tst_StreamDecoder::compressedFragmentedMessage()
     QCOMPARE(recorder.messages.size(), 1);
     QCOMPARE(recorder.messages.constFirst().payload, text);
     QCOMPARE(recorder.messages.constFirst().wireLength, quint64(compressed.size()));
-    QCOMPARE(recorder.messages.constFirst().frameIndexes, (QList<qint64> { 0, 1, 2, 3, 4, 5, 6 }));
+    QCOMPARE(recorder.messages.constFirst().frameIndexes, (FrameIndexes { 0, 1, 2, 3, 4, 5, 6 }));
     QVERIFY(recorder.allKinds().isEmpty());
 }
 

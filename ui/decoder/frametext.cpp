@@ -159,7 +159,7 @@ QString FrameText::rfcReference(const QString &rfcSection)
     return QStringLiteral("RFC 6455 §") + rfcSection;
 }
 
-QString FrameText::frameIndexes(const QList<qint64> &indexes)
+QString FrameText::frameIndexes(const FrameIndexes &indexes)
 {
     QStringList parts;
     for (qsizetype i = 0; i < indexes.size();) {

@@ -27,7 +27,7 @@ public:
     static QString opcode(quint8 opcode); // "text (0x1)"
     static QString lengthForm(LengthForm form); // "7-bit"
     static QString rfcReference(const QString &rfcSection); // "RFC 6455 §5.1", "RFC 7692 §6.1"
-    static QString frameIndexes(const QList<qint64> &indexes); // "0–2, 5"
+    static QString frameIndexes(const FrameIndexes &indexes); // "0–2, 5"
 
     static Severity severity(const Violations &violations);
     // The first violation in a line ("§5.1 · 1002 · A server must not mask its frames"), and how many more.
