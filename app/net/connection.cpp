@@ -105,35 +105,40 @@ void Connection::setState(ConnectionState state)
     if (state == m_state)
         return;
     m_state = state;
-    ConnectionNotice notice;
-    notice.connectionId = m_id;
-    notice.timestampNs = Clock::nowNs();
-    notice.kind = ConnectionNotice::Kind::StateChanged;
-    notice.state = state;
+    ConnectionNotice notice = makeNotice(ConnectionNotice::Kind::StateChanged);
     if (state == ConnectionState::Closed)
         notice.close = m_closeInfo;
     append(std::move(notice));
     Q_EMIT stateChanged(state);
 }
 
-void Connection::addNotice(ConnectionNotice::Kind kind, const QString &text)
+ConnectionNotice Connection::makeNotice(ConnectionNotice::Kind kind) const
 {
     ConnectionNotice notice;
     notice.connectionId = m_id;
     notice.timestampNs = Clock::nowNs();
     notice.kind = kind;
     notice.state = m_state;
+    return notice;
+}
+
+void Connection::addHandshakeNotice()
+{
+    ConnectionNotice notice = makeNotice(ConnectionNotice::Kind::Handshake);
+    notice.handshake = m_handshake;
+    append(std::move(notice));
+}
+
+void Connection::addNotice(ConnectionNotice::Kind kind, const QString &text)
+{
+    ConnectionNotice notice = makeNotice(kind);
     notice.text = text;
     append(std::move(notice));
 }
 
 void Connection::addViolationNotice(const Violation &violation, const QString &text)
 {
-    ConnectionNotice notice;
-    notice.connectionId = m_id;
-    notice.timestampNs = Clock::nowNs();
-    notice.kind = ConnectionNotice::Kind::Violation;
-    notice.state = m_state;
+    ConnectionNotice notice = makeNotice(ConnectionNotice::Kind::Violation);
     notice.text = text;
     notice.violation = violation;
     append(std::move(notice));
@@ -142,11 +147,7 @@ void Connection::addViolationNotice(const Violation &violation, const QString &t
 void Connection::addTlsRecord(std::shared_ptr<const TlsRecord> record)
 {
     m_tls = std::move(record);
-    ConnectionNotice notice;
-    notice.connectionId = m_id;
-    notice.timestampNs = Clock::nowNs();
-    notice.kind = ConnectionNotice::Kind::Tls;
-    notice.state = m_state;
+    ConnectionNotice notice = makeNotice(ConnectionNotice::Kind::Tls);
     notice.tls = m_tls;
     append(std::move(notice));
 }
@@ -253,13 +254,7 @@ void Connection::handleClientHandshakeBytes(QByteArrayView bytes)
     record.accepted = true;
     record.subprotocol = m_clientHandshake->subprotocol();
     record.deflate = m_clientHandshake->deflate();
-    ConnectionNotice notice;
-    notice.connectionId = m_id;
-    notice.timestampNs = Clock::nowNs();
-    notice.kind = ConnectionNotice::Kind::Handshake;
-    notice.state = m_state;
-    notice.handshake = m_handshake;
-    append(std::move(notice));
+    addHandshakeNotice();
     const qsizetype used = m_clientHandshake->consumed();
     open(bytes.sliced(qMin(used, bytes.size())));
 }
@@ -276,13 +271,7 @@ void Connection::reportClientHandshakeFailure()
     record.timings = m_timings;
     record.accepted = false;
     record.error = m_clientHandshake->errorString();
-    ConnectionNotice notice;
-    notice.connectionId = m_id;
-    notice.timestampNs = Clock::nowNs();
-    notice.kind = ConnectionNotice::Kind::Handshake;
-    notice.state = m_state;
-    notice.handshake = m_handshake;
-    append(std::move(notice));
+    addHandshakeNotice();
     failOpening(tr("The opening handshake failed: %1").arg(record.error));
 }
 
@@ -302,16 +291,10 @@ void Connection::handleServerHandshakeBytes(QByteArrayView bytes)
     record.timings = m_timings;
     m_socket->write(record.responseBytes);
 
-    ConnectionNotice notice;
-    notice.connectionId = m_id;
-    notice.timestampNs = Clock::nowNs();
-    notice.kind = ConnectionNotice::Kind::Handshake;
-    notice.state = m_state;
-    notice.handshake = m_handshake;
     if (status == Handshake::Server::Status::Rejected) {
         record.accepted = false;
         record.error = m_serverHandshake->errorString();
-        append(std::move(notice));
+        addHandshakeNotice();
         m_errorString = record.error;
         addNotice(ConnectionNotice::Kind::Error, tr("The opening handshake was refused: %1").arg(record.error));
         // The rejection has been written; the server closes the TCP connection after it.
@@ -321,7 +304,7 @@ void Connection::handleServerHandshakeBytes(QByteArrayView bytes)
     record.accepted = true;
     record.subprotocol = m_serverHandshake->subprotocol();
     record.deflate = m_serverHandshake->deflate();
-    append(std::move(notice));
+    addHandshakeNotice();
     const qsizetype used = m_serverHandshake->consumed();
     open(bytes.sliced(qMin(used, bytes.size())));
 }
@@ -458,11 +441,7 @@ void Connection::onIncomingFrame(const Frame &frame)
         if (it != m_pingsInFlight.constEnd()) {
             m_lastRoundTripNs = Clock::nowNs() - it.value();
             m_pingsInFlight.erase(it);
-            ConnectionNotice notice;
-            notice.connectionId = m_id;
-            notice.timestampNs = Clock::nowNs();
-            notice.kind = ConnectionNotice::Kind::PingRoundTrip;
-            notice.state = m_state;
+            ConnectionNotice notice = makeNotice(ConnectionNotice::Kind::PingRoundTrip);
             notice.roundTripNs = m_lastRoundTripNs;
             append(std::move(notice));
         }

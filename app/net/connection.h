@@ -108,7 +108,9 @@ protected:
     // Forgets the previous attempt (socket, handshake, close state) so the connection can dial again.
     void resetForNewAttempt();
     void setState(ConnectionState state);
+    ConnectionNotice makeNotice(ConnectionNotice::Kind kind) const; // stamped with id, time and state
     void addNotice(ConnectionNotice::Kind kind, const QString &text);
+    void addHandshakeNotice();
     // A Violation notice carrying the rule it is about, and what the connection did (`text`).
     void addViolationNotice(const Violation &violation, const QString &text);
     void addTlsRecord(std::shared_ptr<const TlsRecord> record);

@@ -95,7 +95,7 @@ void FrameParser::feed(QByteArrayView bytes, Handler &handler)
                 const quint8 need = headerLengthFor(reinterpret_cast<const quint8 *>(data));
                 if (left >= need) {
                     m_frameStart = m_streamOffset;
-                    decodeHeader(reinterpret_cast<const quint8 *>(data), need);
+                    decodeHeader(reinterpret_cast<const quint8 *>(data), need, m_frameStart);
                     data += need;
                     left -= need;
                     m_streamOffset += need;
@@ -143,7 +143,7 @@ void FrameParser::feed(QByteArrayView bytes, Handler &handler)
             if (m_headerHave >= 2 && m_headerHave == headerLengthFor(m_header)) {
                 const quint8 length = m_headerHave;
                 m_headerHave = 0;
-                decodeHeader(m_header, length);
+                decodeHeader(m_header, length, m_frameStart);
                 startPayload(handler);
             }
             break;
@@ -195,11 +195,11 @@ void FrameParser::feed(QByteArrayView bytes, Handler &handler)
     }
 }
 
-void FrameParser::decodeHeader(const quint8 *header, quint8 headerLength)
+void FrameParser::decodeHeader(const quint8 *header, quint8 headerLength, qint64 frameStart)
 {
     Frame &f = m_frame;
     f.index = m_frameIndex;
-    f.streamOffset = m_frameStart;
+    f.streamOffset = frameStart;
     std::memcpy(f.header.data(), header, headerLength);
     f.headerLength = headerLength;
     f.fin = header[0] & 0x80;

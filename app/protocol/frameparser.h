@@ -74,7 +74,7 @@ private:
     enum class State : quint8 { Header, Payload, Skip };
 
     // Decodes a complete header into m_frame and runs the header checks.
-    void decodeHeader(const quint8 *header, quint8 headerLength);
+    void decodeHeader(const quint8 *header, quint8 headerLength, qint64 frameStart);
     void checkHeader();
     void startPayload(Handler &handler);
     void checkPayloadChunk(QByteArrayView unmasked, Handler *earlyHandler);
