@@ -155,8 +155,9 @@ void FrameParser::feed(QByteArrayView bytes, Handler &handler)
             if (m_partial.capacity() < needed) {
                 // Grow geometrically, but never past what this frame needs (its length is already
                 // checked against the limit), so a large declared length is paid for as bytes arrive.
+                // Up to 1 MiB is reserved at once, so a typical large frame needs one allocation.
                 const qsizetype frameLength = qsizetype(m_frame.payloadLength);
-                m_partial.reserve(qMin(frameLength, qMax(needed, qMax<qsizetype>(m_partial.capacity() * 2, 4096))));
+                m_partial.reserve(qMin(frameLength, qMax(needed, qMax<qsizetype>(m_partial.capacity() * 2, 1 << 20))));
             }
             m_partial.resize(needed);
             char *buffer = m_partial.data();
