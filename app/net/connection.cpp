@@ -30,6 +30,7 @@ public:
     {
     }
     void feed(QByteArrayView bytes) { m_decoder.feed(bytes); }
+    StreamDecoder &decoder() { return m_decoder; }
 
     void frameDecoded(const Frame &frame) override
     {
@@ -366,32 +367,48 @@ void Connection::onHandshakeTimeout()
 
 void Connection::onReadyRead()
 {
-    // Read into a buffer kept between calls: no allocation per read.
-    const qint64 available = m_socket->bytesAvailable();
-    if (available <= 0)
-        return;
-    if (m_readBuffer.size() < available)
-        m_readBuffer.resize(qMax<qsizetype>(available, 64 * 1024));
-    const qint64 got = m_socket->read(m_readBuffer.data(), available);
-    if (got <= 0)
-        return;
-    const QByteArrayView data(m_readBuffer.constData(), got);
-    m_readTimestampNs = Clock::nowNs();
-    switch (m_state) {
-    case ConnectionState::Upgrading:
-        if (m_clientHandshake)
-            handleClientHandshakeBytes(data);
-        else if (m_serverHandshake)
-            handleServerHandshakeBytes(data);
-        break;
-    case ConnectionState::Open:
-    case ConnectionState::Closing:
-        m_bytesIn += data.size();
-        if (m_incoming)
-            m_incoming->feed(data);
-        break;
-    default:
-        break;
+    // A payload this large is read from the socket straight into the frame's own buffer, which saves
+    // copying every byte once more through the read buffer.
+    constexpr qsizetype DirectReadThreshold = 64 * 1024;
+    while (m_socket) {
+        const qint64 available = m_socket->bytesAvailable();
+        if (available <= 0)
+            return;
+        m_readTimestampNs = Clock::nowNs();
+        const bool open = m_state == ConnectionState::Open || m_state == ConnectionState::Closing;
+        if (open && m_incoming && m_incoming->decoder().payloadBytesWanted() >= DirectReadThreshold) {
+            StreamDecoder &decoder = m_incoming->decoder();
+            const qsizetype size = qsizetype(qMin<qint64>(decoder.payloadBytesWanted(), available));
+            const qint64 got = m_socket->read(decoder.directPayloadBuffer(size), size);
+            decoder.directPayloadWritten(qsizetype(qMax<qint64>(got, 0)));
+            if (got <= 0)
+                return;
+            m_bytesIn += got;
+            continue;
+        }
+        // Otherwise into a buffer kept between calls: no allocation per read.
+        if (m_readBuffer.size() < available)
+            m_readBuffer.resize(qMax<qsizetype>(available, 64 * 1024));
+        const qint64 got = m_socket->read(m_readBuffer.data(), available);
+        if (got <= 0)
+            return;
+        const QByteArrayView data(m_readBuffer.constData(), got);
+        switch (m_state) {
+        case ConnectionState::Upgrading:
+            if (m_clientHandshake)
+                handleClientHandshakeBytes(data);
+            else if (m_serverHandshake)
+                handleServerHandshakeBytes(data);
+            break;
+        case ConnectionState::Open:
+        case ConnectionState::Closing:
+            m_bytesIn += data.size();
+            if (m_incoming)
+                m_incoming->feed(data);
+            break;
+        default:
+            break;
+        }
     }
 }
 

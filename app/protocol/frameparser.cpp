@@ -151,35 +151,14 @@ void FrameParser::feed(QByteArrayView bytes, Handler &handler)
         case State::Payload: {
             const quint64 remaining = m_frame.payloadLength - m_payloadHave;
             const qsizetype take = qsizetype(qMin<quint64>(remaining, quint64(left)));
-            const qsizetype needed = qsizetype(m_payloadHave) + take;
-            if (m_partial.capacity() < needed) {
-                // Grow geometrically, but never past what this frame needs (its length is already
-                // checked against the limit), so a large declared length is paid for as bytes arrive.
-                // Up to 1 MiB is reserved at once, so a typical large frame needs one allocation.
-                const qsizetype frameLength = qsizetype(m_frame.payloadLength);
-                m_partial.reserve(qMin(frameLength, qMax(needed, qMax<qsizetype>(m_partial.capacity() * 2, 1 << 20))));
-            }
-            m_partial.resize(needed);
-            char *buffer = m_partial.data();
-            char *to = buffer + m_payloadHave;
+            char *to = reservePayload(take);
             if (m_frame.masked)
                 m_keyOffset = maskCopy(data, to, take, m_frame.maskingKey, m_keyOffset);
             else
                 std::memcpy(to, data, size_t(take));
-            checkPayloadChunk(QByteArrayView(to, take), &handler);
-            m_payloadHave += quint64(take);
             data += take;
             left -= take;
-            m_streamOffset += take;
-            if (m_payloadHave == m_frame.payloadLength) {
-                m_frame.payloadBuffer = &m_partial;
-                finishFrame(m_partial, handler);
-                // Taken over by the consumer, or kept for the next frame unless it is large.
-                if (m_partial.capacity() > KeptBufferCapacity)
-                    m_partial = QByteArray();
-                else
-                    m_partial.resize(0);
-            }
+            commitPayload(to, take, handler);
             break;
         }
         case State::Skip: {
@@ -194,6 +173,56 @@ void FrameParser::feed(QByteArrayView bytes, Handler &handler)
         }
         }
     }
+}
+
+char *FrameParser::reservePayload(qsizetype take)
+{
+    const qsizetype needed = qsizetype(m_payloadHave) + take;
+    if (m_partial.capacity() < needed) {
+        // Grow geometrically, but never past what this frame needs (its length is already checked
+        // against the limit), so a large declared length is paid for as bytes arrive. Up to 1 MiB is
+        // reserved at once, so a typical large frame needs one allocation.
+        const qsizetype frameLength = qsizetype(m_frame.payloadLength);
+        m_partial.reserve(qMin(frameLength, qMax(needed, qMax<qsizetype>(m_partial.capacity() * 2, 1 << 20))));
+    }
+    m_partial.resize(needed);
+    return m_partial.data() + m_payloadHave;
+}
+
+void FrameParser::commitPayload(const char *to, qsizetype take, Handler &handler)
+{
+    checkPayloadChunk(QByteArrayView(to, take), &handler);
+    m_payloadHave += quint64(take);
+    m_streamOffset += take;
+    if (m_payloadHave == m_frame.payloadLength) {
+        m_frame.payloadBuffer = &m_partial;
+        finishFrame(m_partial, handler);
+        // Taken over by the consumer, or kept for the next frame unless it is large.
+        if (m_partial.capacity() > KeptBufferCapacity)
+            m_partial = QByteArray();
+        else
+            m_partial.resize(0);
+    }
+}
+
+qsizetype FrameParser::payloadBytesWanted() const
+{
+    return m_state == State::Payload ? qsizetype(m_frame.payloadLength - m_payloadHave) : 0;
+}
+
+char *FrameParser::directPayloadBuffer(qsizetype size)
+{
+    Q_ASSERT(size > 0 && size <= payloadBytesWanted());
+    return reservePayload(size);
+}
+
+void FrameParser::directPayloadWritten(qsizetype size, Handler &handler)
+{
+    char *to = m_partial.data() + m_payloadHave;
+    if (m_frame.masked)
+        m_keyOffset = maskCopy(to, to, size, m_frame.maskingKey, m_keyOffset); // in place
+    m_partial.resize(qsizetype(m_payloadHave) + size); // fewer bytes may have come than were reserved
+    commitPayload(to, size, handler);
 }
 
 void FrameParser::decodeHeader(const quint8 *header, quint8 headerLength, qint64 frameStart)

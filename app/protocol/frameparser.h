@@ -61,6 +61,14 @@ public:
 
     void feed(QByteArrayView bytes, Handler &handler);
 
+    // Reading a large payload straight into place, without a copy through the caller's buffer: while a
+    // frame's payload is arriving, payloadBytesWanted() says how many bytes it still needs (0 otherwise);
+    // directPayloadBuffer(n) gives room for n of them (n <= wanted), and directPayloadWritten(m) (m <= n)
+    // takes the m bytes written there exactly as feed() would have taken them.
+    qsizetype payloadBytesWanted() const;
+    char *directPayloadBuffer(qsizetype size);
+    void directPayloadWritten(qsizetype size, Handler &handler);
+
     const Options &options() const { return m_options; }
     qint64 bytesConsumed() const { return m_streamOffset; }
     qint64 framesParsed() const { return m_frameIndex; }
@@ -77,6 +85,8 @@ private:
     void decodeHeader(const quint8 *header, quint8 headerLength, qint64 frameStart);
     void checkHeader();
     void startPayload(Handler &handler);
+    char *reservePayload(qsizetype take);
+    void commitPayload(const char *to, qsizetype take, Handler &handler);
     void checkPayloadChunk(QByteArrayView unmasked, Handler *earlyHandler);
     void finishFrame(QByteArrayView payload, Handler &handler);
     static quint8 headerLengthFor(const quint8 *firstTwoBytes);

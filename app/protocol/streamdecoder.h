@@ -34,6 +34,10 @@ public:
     explicit StreamDecoder(const Options &options, Handler &handler);
 
     void feed(QByteArrayView bytes);
+    // See FrameParser::payloadBytesWanted(): reading a large payload straight into place.
+    qsizetype payloadBytesWanted() const { return m_parser.payloadBytesWanted(); }
+    char *directPayloadBuffer(qsizetype size) { return m_parser.directPayloadBuffer(size); }
+    void directPayloadWritten(qsizetype size) { m_parser.directPayloadWritten(size, *this); }
 
     qint64 bytesConsumed() const { return m_parser.bytesConsumed(); }
     qint64 framesDecoded() const { return m_parser.framesParsed(); }

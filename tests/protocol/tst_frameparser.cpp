@@ -7,6 +7,9 @@
 #include <QtCore/QRandomGenerator>
 #include <QtTest/QTest>
 
+#include <algorithm>
+#include <cstring>
+
 using namespace Frameline;
 using namespace Qt::StringLiterals;
 using Frameline::Test::FrameRecorder;
@@ -83,6 +86,7 @@ private Q_SLOTS:
     void controlFramesBetweenFragments();
     void pendingBytesAndOffsets();
     void writerRoundTripRandomFrames();
+    void directPayloadReadsMatchFeed();
 };
 
 void tst_FrameParser::rfcExamples_data()
@@ -503,6 +507,40 @@ void tst_FrameParser::writerRoundTripRandomFrames()
         QCOMPARE(recorder.frames.constFirst().payload, spec.payload);
         QCOMPARE(qsizetype(f.headerLength) + size, bytes.size());
     }
+}
+
+void tst_FrameParser::directPayloadReadsMatchFeed()
+{
+    // A reader that puts payload bytes straight into the parser's buffer (as a connection does for large
+    // frames) gets exactly what feed() gives: masked and unmasked, UTF-8 checked, in uneven pieces.
+    QRandomGenerator random(1009);
+    QByteArray text(300000, 'a');
+    text[200001] = char(0xFF); // invalid UTF-8 deep inside
+    const QByteArray stream = FrameWriter::text(Endpoint::Client, text)
+        + FrameWriter::binary(Endpoint::Client, randomBytes(random, 200000)) + FrameWriter::text(Endpoint::Client, "end");
+    const QStringList expected = parseAll(stream, optionsFor(Endpoint::Client)).descriptions();
+
+    FrameRecorder recorder;
+    FrameParser parser(optionsFor(Endpoint::Client));
+    qsizetype at = 0;
+    while (at < stream.size()) {
+        const qsizetype wanted = parser.payloadBytesWanted();
+        if (wanted > 0) {
+            const qsizetype size = std::min({ wanted, stream.size() - at, 1 + qsizetype(random.bounded(70000)) });
+            char *to = parser.directPayloadBuffer(size);
+            const qsizetype written = qMax<qsizetype>(1, size - qsizetype(random.bounded(3))); // sometimes fewer
+            std::memcpy(to, stream.constData() + at, size_t(written));
+            parser.directPayloadWritten(written, recorder);
+            at += written;
+        } else {
+            const qsizetype size = qMin<qsizetype>(stream.size() - at, 1 + qsizetype(random.bounded(20)));
+            parser.feed(QByteArrayView(stream).sliced(at, size), recorder);
+            at += size;
+        }
+    }
+    QCOMPARE(recorder.descriptions(), expected);
+    QCOMPARE(parser.bytesConsumed(), qint64(stream.size()));
+    QCOMPARE(recorder.frames.at(0).kinds(), QList<ViolationKind> { ViolationKind::InvalidUtf8 });
 }
 
 QTEST_APPLESS_MAIN(tst_FrameParser)
