@@ -514,17 +514,24 @@ void Connection::failConnection(const Violation &violation)
             m_closeInfo.initiator = CloseInitiator::Local;
         sendCloseFrame(ClosePayload::encode(violation.closeCode, QByteArray()), FrameOrigin::Automatic);
     }
-    setState(ConnectionState::Closing);
-    m_pingTimer.stop();
-    if (m_role == Role::Server) {
-        m_socket->disconnectFromHost();
-    } else {
-        // RFC 6455 §7.1.1: the client waits for the server to close TCP, but not for ever.
-        m_closeTimer.start(m_settings.closeTimeoutMs);
-    }
+    enterClosing();
 }
 
 // ---- closing -----------------------------------------------------------------------------------------
+
+void Connection::enterClosing()
+{
+    setState(ConnectionState::Closing);
+    m_pingTimer.stop();
+    if (m_role == Role::Server && (m_closeReceived || m_failing)) {
+        // RFC 6455 §7.1.1: the server closes the TCP connection first, once the closing handshake is
+        // done (or when it fails the connection).
+        m_socket->disconnectFromHost();
+    } else if (!m_closeTimer.isActive()) {
+        // Otherwise wait for the peer's Close frame, or for the server to close TCP, but not for ever.
+        m_closeTimer.start(m_settings.closeTimeoutMs);
+    }
+}
 
 void Connection::handleCloseFrame(const Frame &frame)
 {
@@ -543,14 +550,7 @@ void Connection::handleCloseFrame(const Frame &frame)
         sendCloseFrame(echo ? ClosePayload::encode(*payload.code, QByteArray()) : QByteArray(),
                        FrameOrigin::Automatic);
     }
-    setState(ConnectionState::Closing);
-    m_pingTimer.stop();
-    if (m_role == Role::Server) {
-        // RFC 6455 §7.1.1: the server closes the TCP connection first.
-        m_socket->disconnectFromHost();
-    } else if (!m_closeTimer.isActive()) {
-        m_closeTimer.start(m_settings.closeTimeoutMs);
-    }
+    enterClosing();
 }
 
 void Connection::sendCloseFrame(const QByteArray &payload, FrameOrigin origin)
@@ -575,9 +575,7 @@ void Connection::close(quint16 code, const QString &reason, FrameOrigin origin)
     m_closeSent = true;
     m_closeInfo.sentCode = code;
     writeFrames(frame, origin);
-    setState(ConnectionState::Closing);
-    m_pingTimer.stop();
-    m_closeTimer.start(m_settings.closeTimeoutMs);
+    enterClosing();
 }
 
 void Connection::closeWithoutCode(FrameOrigin origin)
@@ -586,9 +584,7 @@ void Connection::closeWithoutCode(FrameOrigin origin)
         return;
     m_closeInfo.initiator = CloseInitiator::Local;
     sendCloseFrame(QByteArray(), origin);
-    setState(ConnectionState::Closing);
-    m_pingTimer.stop();
-    m_closeTimer.start(m_settings.closeTimeoutMs);
+    enterClosing();
 }
 
 void Connection::onCloseTimeout()
@@ -737,10 +733,8 @@ bool Connection::sendFrame(const FrameSpec &spec, FrameOrigin origin)
             m_closeInfo.initiator = CloseInitiator::Local;
     }
     writeFrames(bytes, origin);
-    if (m_closeSent && m_state == ConnectionState::Open) {
-        setState(ConnectionState::Closing);
-        m_closeTimer.start(m_settings.closeTimeoutMs);
-    }
+    if (m_closeSent && m_state == ConnectionState::Open)
+        enterClosing();
     return true;
 }
 

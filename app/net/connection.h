@@ -148,6 +148,8 @@ private:
     void failConnection(const Violation &violation);
     void handleCloseFrame(const Frame &frame);
     void sendCloseFrame(const QByteArray &payload, FrameOrigin origin);
+    // After a Close frame went one way or both: the closing state, its timer, and the server's TCP close.
+    void enterClosing();
     void finishClosing();
     void append(ConnectionEvent &&event);
 
