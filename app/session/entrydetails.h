@@ -5,6 +5,9 @@
 #include <QtCore/QByteArray>
 #include <QtCore/QList>
 
+#include <memory>
+#include <optional>
+
 namespace Frameline {
 
 // Everything known about one timeline entry (a frame, a message or a notice), as a plain value: what the
@@ -44,6 +47,12 @@ struct EntryDetails
     Violations violations;         // of the frame, or of the message and its frames
 
     ConnectionNotice notice;       // Notice: the notice itself (handshake and TLS records included)
+
+    // Any kind: what the store knows of the entry's connection (its latest records), so the inspector's
+    // handshake and close pages can be shown whatever row is selected. Null/empty when not (yet) known.
+    std::shared_ptr<const HandshakeRecord> connectionHandshake;
+    std::shared_ptr<const TlsRecord> connectionTls;
+    std::optional<CloseInfo> connectionClose; // once the connection has ended
 };
 
 } // namespace Frameline
