@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Takes the documentation screenshots of the desktop app under a virtual X server, with sample bytes
-# preloaded: docs/screenshots/decoder.png (English) and docs/screenshots/decoder-ko.png (Korean).
+# Takes the documentation screenshots of the desktop app under a virtual X server:
+#   client-tab.png, handshake.png, server-tab.png (and -ko variants in Korean): the real window driven by
+#     tests/ui/docshots.cpp (a local server, a client tab talking to it, a server tab with two clients);
+#   decoder.png, decoder-ko.png: the frame decoder with sample bytes preloaded.
 #
-# Builds nothing: build the `frameline` target first.
+# Builds nothing: build the `frameline` and `docshots` targets first.
 #   scripts/screenshots.sh [BUILD_DIR]      (default: build)
 # Needs xvfb-run (package xvfb) and, for the Korean picture, a Korean font (e.g. package fonts-nanum).
 set -euo pipefail
@@ -11,12 +13,15 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build}
 case $build in /*) ;; *) build=$PWD/$build ;; esac
 app=$build/ui/frameline
+docshots=$build/tests/docshots
 out=$root/docs/screenshots
 
-if [[ ! -x $app ]]; then
-    echo "screenshots.sh: $app not found; build it first: cmake --build $build --target frameline" >&2
-    exit 1
-fi
+for program in "$app" "$docshots"; do
+    if [[ ! -x $program ]]; then
+        echo "screenshots.sh: $program not found; build it first: cmake --build $build --target frameline docshots" >&2
+        exit 1
+    fi
+done
 if ! command -v xvfb-run >/dev/null; then
     echo "screenshots.sh: xvfb-run not found (apt-get install xvfb)" >&2
     exit 1
@@ -50,3 +55,5 @@ shoot() { # language file
 }
 shoot en decoder.png
 shoot ko decoder-ko.png
+xvfb-run -a -s "-screen 0 1440x900x24" "$docshots" --out "$out" --lang en
+xvfb-run -a -s "-screen 0 1440x900x24" "$docshots" --out "$out" --lang ko --suffix -ko

@@ -4,7 +4,72 @@
 <context>
     <name>ActionRegistry</name>
     <message>
-        <location filename="../ui/mainwindow/actionregistry.cpp" line="+84"/>
+        <location filename="../ui/mainwindow/actionregistry.cpp" line="+132"/>
+        <source>New &amp;Client Tab</source>
+        <translation>새 클라이언트 탭(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a tab that connects to a WebSocket server</source>
+        <translation>웹소켓 서버에 연결하는 탭을 엽니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New &amp;Server Tab</source>
+        <translation>새 서버 탭(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a tab that runs a local WebSocket server</source>
+        <translation>로컬 웹소켓 서버를 실행하는 탭을 엽니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connect to Built-in &amp;Echo Server</source>
+        <translation>내장 에코 서버에 연결(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open a client tab connected to Frameline&apos;s own echo server on this computer</source>
+        <translation>이 컴퓨터에서 실행되는 Frameline 자체 에코 서버에 연결된 클라이언트 탭을 엽니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Decode Bytes</source>
+        <translation>바이트 디코딩(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the frame decoder</source>
+        <translation>프레임 디코더를 보여 줍니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Rename Tab…</source>
+        <translation>탭 이름 바꾸기(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close &amp;Tab</source>
+        <translation>탭 닫기(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next Tab</source>
+        <translation>다음 탭(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Previous Tab</source>
+        <translation>이전 탭(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Preferences…</source>
+        <translation>설정(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Open Bytes File…</source>
         <translation>바이트 파일 열기(&amp;O)…</translation>
     </message>
@@ -32,6 +97,16 @@
         <location line="+4"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Tools</source>
+        <translation>도구(&amp;T)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -125,6 +200,127 @@
         <location line="+9"/>
         <source>Reconnecting in %1 ms (attempt %2)</source>
         <translation>%1ms 뒤에 재연결합니다(%2번째 시도)</translation>
+    </message>
+</context>
+<context>
+    <name>ClientTab</name>
+    <message>
+        <location filename="../ui/workspace/clienttab.cpp" line="+201"/>
+        <source>New Connection</source>
+        <translation>새 연결</translation>
+    </message>
+    <message>
+        <location line="+256"/>
+        <source>Closed (%1 %2)</source>
+        <translation>종료됨 (%1 %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed (%1 %2: %3)</source>
+        <translation>종료됨 (%1 %2: %3)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>reconnecting</source>
+        <translation>재연결 중</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not connected</source>
+        <translation>연결되지 않음</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Disconnect</source>
+        <translation>연결 끊기(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Connect</source>
+        <translation>연결(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>ws://host:port/path or wss://…</source>
+        <translation>ws://host:port/path 또는 wss://…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WebSocket URL (Return connects)</source>
+        <translation>웹소켓 URL (Enter 키를 누르면 연결)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear the timeline</source>
+        <translation>타임라인 지우기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request Settings</source>
+        <translation>요청 설정</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show or hide the request settings</source>
+        <translation>요청 설정을 보이거나 숨깁니다</translation>
+    </message>
+</context>
+<context>
+    <name>ClientTabSettings</name>
+    <message>
+        <location filename="../ui/workspace/clienttabsettings.cpp" line="+111"/>
+        <source>The URL cannot be used: %1</source>
+        <translation>URL을 사용할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The header name “%1” is not a valid HTTP token.</source>
+        <translation>헤더 이름 “%1”은(는) 올바른 HTTP 토큰이 아닙니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The value of the header “%1” contains a line break.</source>
+        <translation>헤더 “%1”의 값에 줄바꿈이 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The %1 file “%2” does not exist or cannot be read.</source>
+        <translation>%1 파일 “%2”이(가) 없거나 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>CA certificate</source>
+        <translation>CA 인증서</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>client certificate</source>
+        <translation>클라이언트 인증서</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>private key</source>
+        <translation>개인 키</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A client certificate needs its private key file too.</source>
+        <translation>클라이언트 인증서에는 개인 키 파일도 필요합니다.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Give the proxy URL, or choose no proxy.</source>
+        <translation>프록시 URL을 입력하거나, 프록시 없음을 선택하세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The proxy cannot be used: %1</source>
+        <translation>프록시를 사용할 수 없습니다: %1</translation>
     </message>
 </context>
 <context>
@@ -226,24 +422,143 @@
     </message>
 </context>
 <context>
-    <name>CommandLine</name>
+    <name>ClosePage</name>
     <message>
-        <location filename="../ui/mainwindow/commandline.cpp" line="+42"/>
-        <source>Frameline, a WebSocket debugger. This version opens the frame decoder: paste the bytes one endpoint sent after the handshake, or open a file of them, and see every frame and message.</source>
-        <translation>Frameline, 웹소켓 디버거입니다. 이 버전은 프레임 디코더를 엽니다. 한쪽 엔드포인트가 핸드셰이크 뒤에 보낸 바이트를 붙여 넣거나 그 바이트가 담긴 파일을 열면 모든 프레임과 메시지를 볼 수 있습니다.</translation>
+        <location filename="../ui/inspector/closepage.cpp" line="+36"/>
+        <source>The connection has not closed, and the selection is not a Close frame.</source>
+        <translation>연결이 종료되지 않았고, 선택한 항목도 Close 프레임이 아닙니다.</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>User interface language: %1 (default: the system&apos;s).</source>
-        <translation>사용자 인터페이스 언어: %1 (기본값: 시스템 언어).</translation>
+        <location line="+33"/>
+        <source>Connection closed</source>
+        <translation>연결 종료됨</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Closed by</source>
+        <translation>종료한 쪽</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+24"/>
+        <location line="+6"/>
+        <location line="+7"/>
+        <source>Close code</source>
+        <translation>종료 코드</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <location line="+42"/>
+        <source>Meaning</source>
+        <translation>의미</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <location line="+43"/>
+        <source>Reason</source>
+        <translation>종료 사유</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <location line="+43"/>
+        <source>(none)</source>
+        <translation>(없음)</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>Closing handshake</source>
+        <translation>종료 핸드셰이크</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed: Close frames went both ways</source>
+        <translation>완료: 양쪽이 Close 프레임을 주고받았습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not completed: Close frames did not go both ways</source>
+        <translation>미완료: Close 프레임이 양방향으로 오가지 않았습니다</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Ending</source>
+        <translation>종료 방식</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Abnormal: the TCP connection ended without a completed closing handshake</source>
+        <translation>비정상: 종료 핸드셰이크를 마치지 못한 채 TCP 연결이 끊겼습니다</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Code we sent</source>
+        <translation>이쪽이 보낸 코드</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none (no Close frame, or one without a code)</source>
+        <translation>없음 (Close 프레임을 보내지 않았거나 코드 없이 보냄)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Close frame</source>
+        <translation>Close 프레임</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>none: an empty Close frame (the other side reports %1)</source>
+        <translation>없음: 빈 Close 프레임 (상대 쪽에서는 %1(으)로 보고됨)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>malformed: a 1-byte close payload (%1)</source>
+        <translation>잘못된 형식: 1바이트 close 페이로드 (%1)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Valid on the wire</source>
+        <translation>전송 가능 여부</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No: RFC 6455 §7.4.1 does not allow this code in a Close frame</source>
+        <translation>아니요: RFC 6455 §7.4.1은 이 코드를 Close 프레임에 쓰는 것을 허용하지 않습니다</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reason encoding</source>
+        <translation>종료 사유 인코딩</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not valid UTF-8 (RFC 6455 §5.5.1)</source>
+        <translation>올바른 UTF-8이 아님 (RFC 6455 §5.5.1)</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <location filename="../ui/mainwindow/commandline.cpp" line="+70"/>
+        <source>Frameline, a WebSocket debugger: connect to WebSocket servers, run local ones, and see every frame, message and handshake. With a URL it opens a client tab and connects; with --server it opens a server tab and listens; with a file or --decode-hex it opens the frame decoder. With nothing, it reopens the tabs of last time (or, the first time, a tab connected to its own echo server).</source>
+        <translation>Frameline, 웹소켓 디버거입니다: 웹소켓 서버에 연결하고, 로컬 서버를 실행하고, 모든 프레임, 메시지, 핸드셰이크를 볼 수 있습니다. URL을 주면 클라이언트 탭을 열어 연결하고, --server를 주면 서버 탭을 열어 수신 대기하며, 파일이나 --decode-hex를 주면 프레임 디코더를 엽니다. 아무것도 주지 않으면 지난번 탭을 다시 엽니다(처음 실행할 때는 자체 에코 서버에 연결된 탭을 엽니다).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>User interface language: %1 (default: the one chosen in Preferences, or the system&apos;s).</source>
+        <translation>사용자 인터페이스 언어: %1 (기본값: 설정에서 고른 언어, 없으면 시스템 언어).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open a server tab listening on 127.0.0.1 at this port (0 picks a free one).</source>
+        <translation>127.0.0.1의 이 포트에서 수신 대기하는 서버 탭을 엽니다(0이면 빈 포트를 고릅니다).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Start with these bytes, written as hex (e.g. &quot;81 05 48 65 6c 6c 6f&quot;).</source>
         <translation>16진수로 쓴 이 바이트로 시작합니다(예: &quot;81 05 48 65 6c 6c 6f&quot;).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Who sent the bytes: client or server (default: client).</source>
         <translation>바이트를 보낸 쪽: client 또는 server (기본값: client).</translation>
     </message>
@@ -258,37 +573,52 @@
         <translation>이 프레임(0부터 번호를 매김)을 선택해 상세 정보를 보여 줍니다.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Save a picture of the window to this PNG file once it is shown, then quit (for documentation).</source>
         <translation>창이 표시되면 창 이미지를 이 PNG 파일로 저장하고 종료합니다(문서용).</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>A file of raw bytes to decode (instead of --decode-hex).</source>
-        <translation>디코딩할 원시 바이트 파일(--decode-hex 대신).</translation>
+        <location line="+6"/>
+        <source>A ws:// or wss:// URL to connect to, or a file of raw bytes to decode (instead of --decode-hex).</source>
+        <translation>연결할 ws:// 또는 wss:// URL, 또는 디코딩할 원시 바이트 파일(--decode-hex 대신).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+65"/>
+        <source>give at most one URL or bytes file</source>
+        <translation>URL이나 바이트 파일은 하나만 주세요</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>“%1” is not a WebSocket URL: %2</source>
+        <translation>“%1”은(는) 웹소켓 URL이 아닙니다: %2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>--help or --version was given</source>
+        <translation>--help 또는 --version이 주어졌습니다</translation>
+    </message>
+    <message>
+        <location line="-72"/>
         <source>unknown language “%1”; use one of: %2</source>
         <translation>알 수 없는 언어 “%1”입니다. 다음 중 하나를 쓰세요: %2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
+        <source>--server takes a port from 0 to 65535, not “%1”</source>
+        <translation>--server 값은 0에서 65535 사이의 포트여야 합니다: “%1”</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>--from takes client or server, not “%1”</source>
         <translation>--from 값은 client 또는 server여야 합니다: “%1”</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>--select-frame takes a frame number from 0, not “%1”</source>
         <translation>--select-frame 값은 0 이상의 프레임 번호여야 합니다: “%1”</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>give at most one bytes file</source>
-        <translation>바이트 파일은 하나만 주세요</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+24"/>
         <source>give either a bytes file or --decode-hex, not both</source>
         <translation>바이트 파일과 --decode-hex 중 하나만 주세요</translation>
     </message>
@@ -599,32 +929,32 @@ opened); 2 for bad arguments.</source>
 <context>
     <name>Connection</name>
     <message>
-        <location filename="../app/net/connection.cpp" line="+210"/>
+        <location filename="../app/net/connection.cpp" line="+236"/>
         <source>The opening handshake request cannot be built: %1</source>
         <translation>연결 핸드셰이크 요청을 만들 수 없습니다: %1</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+64"/>
         <source>The opening handshake failed: %1</source>
         <translation>연결 핸드셰이크에 실패했습니다: %1</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+24"/>
         <source>The opening handshake was refused: %1</source>
         <translation>연결 핸드셰이크가 거부되었습니다: %1</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>The opening handshake timed out after %1 ms</source>
         <translation>연결 핸드셰이크가 %1ms 뒤 타임아웃되었습니다</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+87"/>
         <source>Lenient mode: kept the connection open despite %1 (a strict endpoint closes with %2)</source>
         <translation>관대 모드: %1에도 연결을 유지했습니다(엄격한 엔드포인트라면 %2(으)로 종료)</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+65"/>
         <source>Strict mode: failing the connection with %1 %2 because of %3 (%4): %5</source>
         <translation>엄격 모드: %3 때문에 %1 %2(으)로 연결을 종료합니다 (%4): %5</translation>
     </message>
@@ -634,7 +964,7 @@ opened); 2 for bad arguments.</source>
         <translation>연결이 열리기 전에 닫혔습니다</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+23"/>
         <source>The peer did not finish the closing handshake within %1 ms; dropping the TCP connection</source>
         <translation>상대가 %1ms 안에 종료 핸드셰이크를 마치지 않아 TCP 연결을 끊습니다</translation>
     </message>
@@ -817,6 +1147,14 @@ as possible), 2 for bad arguments or unreadable input.</source>
         <location line="+12"/>
         <source>cannot read %1: %2</source>
         <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>DecoderTab</name>
+    <message>
+        <location filename="../ui/workspace/decodertab.cpp" line="+23"/>
+        <source>Frame Decoder</source>
+        <translation>프레임 디코더</translation>
     </message>
 </context>
 <context>
@@ -1226,7 +1564,7 @@ permessage-deflate; server_no_context_takeover
 <context>
     <name>FrameParser</name>
     <message>
-        <location filename="../app/protocol/frameparser.cpp" line="+247"/>
+        <location filename="../app/protocol/frameparser.cpp" line="+303"/>
         <source>Opcode %1 is reserved; RFC 6455 defines 0-2 for data and 8-10 for control frames</source>
         <translation>Opcode %1은(는) 예약된 값입니다. RFC 6455는 데이터 프레임에 0-2, 제어 프레임에 8-10을 정의합니다</translation>
     </message>
@@ -1334,6 +1672,86 @@ permessage-deflate; server_no_context_takeover
         <location line="+3"/>
         <source>The close reason ends in the middle of a UTF-8 sequence</source>
         <translation>종료 사유가 UTF-8 시퀀스 중간에서 끝납니다</translation>
+    </message>
+</context>
+<context>
+    <name>FrameStore</name>
+    <message>
+        <location filename="../app/session/framestore.cpp" line="+810"/>
+        <location line="+10"/>
+        <location line="+28"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>%1: %2 %3</source>
+        <translation>%1: %2 %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, reason “%2”</source>
+        <translation>%1, 종료 사유 “%2”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (closing handshake completed)</source>
+        <translation>%1 (종료 핸드셰이크 완료)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (no closing handshake)</source>
+        <translation>%1 (종료 핸드셰이크 없음)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Opening handshake</source>
+        <translation>연결 핸드셰이크</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Opening handshake failed</source>
+        <translation>연결 핸드셰이크 실패</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening handshake failed: %1</source>
+        <translation>연결 핸드셰이크 실패: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Handshake: %1 → %2</source>
+        <translation>핸드셰이크: %1 → %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TLS: %1, %2</source>
+        <translation>TLS: %1, %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, certificate errors ignored</source>
+        <translation>%1, 인증서 오류 무시됨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, not verified</source>
+        <translation>%1, 검증 안 됨</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: %2 (%3)</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ping round trip: %1 ms</source>
+        <translation>핑 왕복 시간: %1ms</translation>
     </message>
 </context>
 <context>
@@ -1816,6 +2234,662 @@ permessage-deflate; server_no_context_takeover
     </message>
 </context>
 <context>
+    <name>HandshakePage</name>
+    <message>
+        <location filename="../ui/inspector/handshakepage.cpp" line="+168"/>
+        <source>No opening handshake is known for this connection.</source>
+        <translation>이 연결의 연결 핸드셰이크 정보가 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request</source>
+        <translation>요청</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+56"/>
+        <source>Response</source>
+        <translation>응답</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <location line="+113"/>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <location line="-113"/>
+        <location line="+130"/>
+        <source>Certificate chain</source>
+        <translation>인증서 체인</translation>
+    </message>
+    <message>
+        <location line="-116"/>
+        <source>(no response)</source>
+        <translation>(응답 없음)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request (%1)</source>
+        <translation>요청 (%1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Response (%1)</source>
+        <translation>응답 (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opening handshake</source>
+        <translation>연결 핸드셰이크</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted</source>
+        <translation>수락됨</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not accepted</source>
+        <translation>수락되지 않음</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Peer</source>
+        <translation>상대 주소</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Error</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Match: %1</source>
+        <translation>일치: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mismatch: the response has %1, the key requires %2</source>
+        <translation>불일치: 응답 값은 %1이지만 키에 따르면 %2이어야 합니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Missing: the response has no Sec-WebSocket-Accept (expected %1)</source>
+        <translation>없음: 응답에 Sec-WebSocket-Accept가 없습니다(기대값 %1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not sent: the server did not accept the upgrade (expected %1)</source>
+        <translation>보내지 않음: 서버가 업그레이드를 수락하지 않았습니다(기대값 %1)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot check: the request has no Sec-WebSocket-Key</source>
+        <translation>확인 불가: 요청에 Sec-WebSocket-Key가 없습니다</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Expected</source>
+        <translation>기대값</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Received</source>
+        <translation>받은 값</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Subprotocol</source>
+        <translation>서브프로토콜</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+11"/>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <location line="+11"/>
+        <source>Offered</source>
+        <translation>제안</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Extensions</source>
+        <translation>확장</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 agreed</source>
+        <translation>%1개 합의됨</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agreed</source>
+        <translation>합의</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Timings</source>
+        <translation>소요 시간</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DNS lookup</source>
+        <translation>DNS 조회</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TCP connect</source>
+        <translation>TCP 연결</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TLS handshake</source>
+        <translation>TLS 핸드셰이크</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HTTP upgrade</source>
+        <translation>HTTP 업그레이드</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Parser warnings</source>
+        <translation>파서 경고</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>unknown protocol</source>
+        <translation>알 수 없는 프로토콜</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Protocol</source>
+        <translation>프로토콜</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cipher</source>
+        <translation>암호 스위트</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server name</source>
+        <translation>서버 이름</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verified</source>
+        <translation>검증</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yes: the chain verified against the trusted certificates</source>
+        <translation>예: 신뢰하는 인증서로 체인을 검증했습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No: errors were ignored at your request</source>
+        <translation>아니요: 요청에 따라 오류를 무시했습니다</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>아니요</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Client certificate sent</source>
+        <translation>클라이언트 인증서 보냄</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Certificate errors</source>
+        <translation>인증서 오류</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>1 certificate</source>
+        <translation>인증서 1개</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 certificates</source>
+        <translation>인증서 %1개</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Certificate %1</source>
+        <translation>인증서 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Subject</source>
+        <translation>주체</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Issuer</source>
+        <translation>발급자</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (self-signed)</source>
+        <translation>%1 (자체 서명)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 to %2</source>
+        <translation>%1 ~ %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (expired)</source>
+        <translation>%1 (만료됨)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (not yet valid)</source>
+        <translation>%1 (아직 유효하지 않음)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Valid</source>
+        <translation>유효 기간</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Alternative names</source>
+        <translation>대체 이름</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Serial number</source>
+        <translation>일련번호</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SHA-256 fingerprint</source>
+        <translation>SHA-256 지문</translation>
+    </message>
+</context>
+<context>
+    <name>HeaderPage</name>
+    <message>
+        <location filename="../ui/inspector/headerpage.cpp" line="+64"/>
+        <source>Header</source>
+        <translation>헤더</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Frame</source>
+        <translation>프레임</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <location line="+144"/>
+        <source>#%1 · %2</source>
+        <translation>#%1 · %2</translation>
+    </message>
+    <message>
+        <location line="-145"/>
+        <location line="+13"/>
+        <location line="+93"/>
+        <source>Message</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <location line="-102"/>
+        <source>Direction</source>
+        <translation>방향</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent by</source>
+        <translation>보낸 쪽</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+139"/>
+        <source>Time</source>
+        <translation>시간</translation>
+    </message>
+    <message>
+        <location line="-138"/>
+        <location line="+139"/>
+        <source>Connection</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <location line="-139"/>
+        <location line="+4"/>
+        <location line="+135"/>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <location line="-137"/>
+        <source>Position</source>
+        <translation>위치</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Byte 0</source>
+        <translation>바이트 0</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 (final fragment of its message)</source>
+        <translation>1 (메시지의 마지막 조각)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>0 (more fragments follow)</source>
+        <translation>0 (조각이 더 이어짐)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 (Per-Message Compressed, RFC 7692)</source>
+        <translation>1 (메시지 압축됨, RFC 7692)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <location line="+2"/>
+        <source>1 (no extension defines it)</source>
+        <translation>1 (이를 정의하는 확장 없음)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+72"/>
+        <source>Opcode</source>
+        <translation>Opcode</translation>
+    </message>
+    <message>
+        <location line="-70"/>
+        <source>Byte 1</source>
+        <translation>바이트 1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 (payload is masked)</source>
+        <translation>1 (페이로드가 마스크됨)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>0 (payload is not masked)</source>
+        <translation>0 (페이로드가 마스크되지 않음)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>126 (a 16-bit length follows)</source>
+        <translation>126 (16비트 길이가 뒤따름)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>127 (a 64-bit length follows)</source>
+        <translation>127 (64비트 길이가 뒤따름)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Extended payload length</source>
+        <translation>확장 페이로드 길이</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Length form</source>
+        <translation>길이 형식</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+57"/>
+        <source>Payload length</source>
+        <translation>페이로드 길이</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <location line="+3"/>
+        <source>Masking key</source>
+        <translation>마스킹 키</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+62"/>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <source>Raw header</source>
+        <translation>원본 헤더</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>not kept (over the frame size limit)</source>
+        <translation>보관 안 함 (프레임 크기 제한 초과)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1, compressed (the message shows it inflated)</source>
+        <translation>%1, 압축됨 (압축을 푼 내용은 메시지에서 볼 수 있음)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Payload</source>
+        <translation>페이로드</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+48"/>
+        <source>Kept</source>
+        <translation>보관됨</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>Only the first %1</source>
+        <translation>처음 %1만</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+2"/>
+        <location line="+4"/>
+        <location line="+59"/>
+        <location line="+52"/>
+        <source>Close code</source>
+        <translation>종료 코드</translation>
+    </message>
+    <message>
+        <location line="-117"/>
+        <source>none (empty Close frame; reported as 1005)</source>
+        <translation>없음 (빈 Close 프레임, 1005로 보고됨)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>malformed (a 1-byte close payload)</source>
+        <translation>잘못된 형식 (1바이트 close 페이로드)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Meaning</source>
+        <translation>의미</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>종료 사유</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(none)</source>
+        <translation>(없음)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Frames</source>
+        <translation>프레임</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 frame: %1</source>
+        <translation>프레임 1개: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 frames: %2</source>
+        <translation>프레임 %1개: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>On the wire</source>
+        <translation>전송 크기</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1% of the inflated size</source>
+        <translation>압축 해제 크기의 %1%</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+4"/>
+        <source>Compression</source>
+        <translation>압축</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>permessage-deflate (RFC 7692)</source>
+        <translation>permessage-deflate (RFC 7692)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>permessage-deflate (RFC 7692), %1</source>
+        <translation>permessage-deflate (RFC 7692), %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Incomplete: a limit was reached or it could not be inflated</source>
+        <translation>불완전: 제한에 걸렸거나 압축을 풀 수 없었습니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First frame header</source>
+        <translation>첫 프레임 헤더</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Notice</source>
+        <translation>알림</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Closed by</source>
+        <translation>종료한 쪽</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted</source>
+        <translation>수락됨</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Failed: %1</source>
+        <translation>실패: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Protocol</source>
+        <translation>프로토콜</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cipher</source>
+        <translation>암호 스위트</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Violation</source>
+        <translation>위반</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Round trip</source>
+        <translation>왕복 시간</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Text</source>
+        <translation>텍스트</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Violations</source>
+        <translation>위반</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Rule</source>
+        <translation>규칙</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RFC section</source>
+        <translation>RFC 절</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Severity</source>
+        <translation>심각도</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fatal: a compliant endpoint closes with %1</source>
+        <translation>치명적: 규격을 따르는 엔드포인트는 %1(으)로 종료합니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reported only (a strict endpoint closes with %1)</source>
+        <translation>보고만 함 (엄격한 엔드포인트는 %1(으)로 종료)</translation>
+    </message>
+</context>
+<context>
     <name>HexFormat</name>
     <message>
         <location filename="../ui/widgets/hexformat.cpp" line="+53"/>
@@ -1831,6 +2905,29 @@ permessage-deflate; server_no_context_takeover
         <location line="+1"/>
         <source>“%1” has an odd number of hex digits; write every byte as two digits</source>
         <translation>“%1”의 16진수 숫자 개수가 홀수입니다. 바이트마다 두 자리로 쓰세요</translation>
+    </message>
+</context>
+<context>
+    <name>HexView</name>
+    <message>
+        <location filename="../ui/inspector/hexview.cpp" line="+220"/>
+        <source>(no payload bytes)</source>
+        <translation>(페이로드 바이트 없음)</translation>
+    </message>
+    <message>
+        <location line="+145"/>
+        <source>Copy as Hex</source>
+        <translation>16진수로 복사</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy as Text</source>
+        <translation>텍스트로 복사</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Select All</source>
+        <translation>모두 선택</translation>
     </message>
 </context>
 <context>
@@ -1970,9 +3067,207 @@ permessage-deflate; server_no_context_takeover
     </message>
 </context>
 <context>
+    <name>InspectorText</name>
+    <message>
+        <location filename="../ui/inspector/inspectortext.cpp" line="+10"/>
+        <source>Incoming (from the peer)</source>
+        <translation>수신 (상대가 보냄)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outgoing (sent by Frameline)</source>
+        <translation>송신 (Frameline이 보냄)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The peer</source>
+        <translation>상대</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You (composer)</source>
+        <translation>사용자 (직접 작성)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A script</source>
+        <translation>스크립트</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Automatic (keepalive, pong or close reply)</source>
+        <translation>자동 (연결 유지 확인, 퐁 또는 Close 응답)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replay</source>
+        <translation>재생</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A whole message</source>
+        <translation>메시지 전체</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First fragment of a message</source>
+        <translation>메시지의 첫 조각</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Middle fragment of a message</source>
+        <translation>메시지의 중간 조각</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last fragment of a message</source>
+        <translation>메시지의 마지막 조각</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Control frame</source>
+        <translation>제어 프레임</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Belongs to no message</source>
+        <translation>속한 메시지 없음</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>+%1 s</source>
+        <extracomment>A time after the connection&apos;s first entry, in seconds with microseconds.</extracomment>
+        <translation>+%1초</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>did not happen</source>
+        <translation>진행되지 않음</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 ms</source>
+        <translation>%1ms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>1 byte</source>
+        <translation>1바이트</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>%1 bytes</source>
+        <translation>%1바이트</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (%2 KiB)</source>
+        <translation>%1 (%2 KiB)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2 MiB)</source>
+        <translation>%1 (%2 MiB)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Frameline (this side sent the first Close frame)</source>
+        <translation>Frameline (이쪽이 먼저 Close 프레임을 보냄)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The peer (it sent the first Close frame)</source>
+        <translation>상대 (상대가 먼저 Close 프레임을 보냄)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Neither side (no Close frame was sent)</source>
+        <translation>없음 (어느 쪽도 Close 프레임을 보내지 않음)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>State change</source>
+        <translation>상태 변경</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opening handshake</source>
+        <translation>연결 핸드셰이크</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Protocol violation</source>
+        <translation>프로토콜 위반</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Error</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ping round trip</source>
+        <translation>핑 왕복 시간</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Information</source>
+        <translation>정보</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Yes</source>
+        <translation>예</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>아니요</translation>
+    </message>
+</context>
+<context>
+    <name>InspectorWidget</name>
+    <message>
+        <location filename="../ui/inspector/inspectorwidget.cpp" line="+57"/>
+        <source>Header</source>
+        <translation>헤더</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payload</source>
+        <translation>페이로드</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handshake</source>
+        <translation>핸드셰이크</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>종료</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/mainwindow.cpp" line="+70"/>
+        <location filename="../ui/mainwindow/mainwindow.cpp" line="+97"/>
+        <source>The built-in echo server could not start: %1</source>
+        <translation>내장 에코 서버를 시작할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Cannot Open File</source>
         <translation>파일을 열 수 없음</translation>
     </message>
@@ -1984,7 +3279,7 @@ permessage-deflate; server_no_context_takeover
 %2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Open Bytes File</source>
         <translation>바이트 파일 열기</translation>
     </message>
@@ -1994,17 +3289,27 @@ permessage-deflate; server_no_context_takeover
         <translation>모든 파일 (*)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>About Frameline</source>
         <translation>Frameline 정보</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&lt;h3&gt;Frameline %1&lt;/h3&gt;&lt;p&gt;A native WebSocket debugger.&lt;/p&gt;&lt;p&gt;The frame decoder reads the bytes of a WebSocket stream and shows every frame and message with the rules it breaks (RFC 6455, and RFC 7692 permessage-deflate).&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Frameline %1&lt;/h3&gt;&lt;p&gt;네이티브 웹소켓 디버거입니다.&lt;/p&gt;&lt;p&gt;프레임 디코더는 웹소켓 스트림의 바이트를 읽어 모든 프레임과 메시지를, 어긴 규칙과 함께 보여 줍니다(RFC 6455, RFC 7692 permessage-deflate).&lt;/p&gt;&lt;p&gt;Qt %2(으)로 빌드했고 Qt %3에서 실행 중입니다.&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;Frameline %1&lt;/h3&gt;&lt;p&gt;A native WebSocket debugger.&lt;/p&gt;&lt;p&gt;Connect to WebSocket servers, run local ones, and see every frame, message and handshake as it went over the wire, with the rules it breaks (RFC 6455, and RFC 7692 permessage-deflate).&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Frameline %1&lt;/h3&gt;&lt;p&gt;네이티브 웹소켓 디버거입니다.&lt;/p&gt;&lt;p&gt;웹소켓 서버에 연결하고 로컬 서버를 실행하며, 모든 프레임, 메시지, 핸드셰이크를 전송된 그대로, 어긴 규칙과 함께 볼 수 있습니다(RFC 6455, RFC 7692 permessage-deflate).&lt;/p&gt;&lt;p&gt;Qt %2(으)로 빌드했고 Qt %3에서 실행 중입니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+32"/>
+        <source>Main Toolbar</source>
+        <translation>기본 도구 모음</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 — Frameline</source>
+        <translation>%1 — Frameline</translation>
+    </message>
+    <message>
+        <location line="-4"/>
         <source>Frame Decoder — Frameline</source>
         <translation>프레임 디코더 — Frameline</translation>
     </message>
@@ -2017,7 +3322,7 @@ permessage-deflate; server_no_context_takeover
 <context>
     <name>MessageAssembler</name>
     <message>
-        <location filename="../app/protocol/messageassembler.cpp" line="+112"/>
+        <location filename="../app/protocol/messageassembler.cpp" line="+120"/>
         <source>The compressed payload does not inflate: %1</source>
         <translation>압축된 페이로드의 압축을 풀 수 없습니다: %1</translation>
     </message>
@@ -2118,6 +3423,135 @@ permessage-deflate; server_no_context_takeover
         <location line="+2"/>
         <source>Protocol violations: RFC section, close code, explanation</source>
         <translation>프로토콜 위반: RFC 절, 종료 코드, 설명</translation>
+    </message>
+</context>
+<context>
+    <name>PayloadPage</name>
+    <message>
+        <location filename="../ui/inspector/payloadpage.cpp" line="+168"/>
+        <source>Copy as Text</source>
+        <translation>텍스트로 복사</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy as Hex</source>
+        <translation>16진수로 복사</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy as Base64</source>
+        <translation>Base64로 복사</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy as JSON</source>
+        <translation>JSON으로 복사</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save Payload…</source>
+        <translation>페이로드 저장…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the payload&apos;s exact bytes to a file</source>
+        <translation>페이로드의 바이트를 그대로 파일에 저장합니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the payload to the clipboard</source>
+        <translation>페이로드를 클립보드에 복사합니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>텍스트</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hex</source>
+        <translation>16진수</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A notice has no payload.</source>
+        <translation>알림에는 페이로드가 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select a frame or a message to see its payload.</source>
+        <translation>프레임이나 메시지를 선택하면 페이로드를 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>The payload is too large for the JSON view (over %1).</source>
+        <translation>페이로드가 너무 커서 JSON 보기로 표시할 수 없습니다(%1 초과).</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>%1 message, %2</source>
+        <translation>%1 메시지, %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>inflated from %1 compressed on the wire</source>
+        <translation>(전송 시 압축된 %1에서 압축 해제)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The payload was not kept: %1 declared, over the frame size limit.</source>
+        <translation>페이로드를 보관하지 않았습니다: 선언된 크기 %1이(가) 프레임 크기 제한을 넘습니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 frame, %2 compressed as on the wire (unmasked); select its message to see it inflated</source>
+        <translation>%1 프레임, 전송된 그대로 압축된 %2 (마스크 해제됨). 압축을 푼 내용은 해당 메시지를 선택해 보세요</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 frame, %2 (unmasked)</source>
+        <translation>%1 프레임, %2 (마스크 해제됨)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only part of the payload was kept.</source>
+        <translation>페이로드의 일부만 보관했습니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not valid UTF-8: the bad bytes are marked.</source>
+        <translation>올바른 UTF-8이 아닙니다: 잘못된 바이트를 표시했습니다.</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Showing the first %1 of %2. The Hex view and Save Payload… have every byte.</source>
+        <translation>%2 중 처음 %1만 표시합니다. 16진수 보기와 페이로드 저장…에는 모든 바이트가 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Not valid JSON: %1 at byte %2 (line %3, column %4).</source>
+        <translation>올바른 JSON이 아닙니다: 바이트 %2에서 %1 (%3행 %4열).</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <location line="+5"/>
+        <source>Save Payload</source>
+        <translation>페이로드 저장</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not save the payload to “%1”: %2</source>
+        <translation>페이로드를 “%1”에 저장할 수 없습니다: %2</translation>
     </message>
 </context>
 <context>
@@ -2250,6 +3684,287 @@ permessage-deflate; server_no_context_takeover
     </message>
 </context>
 <context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../ui/preferences/preferencesdialog.cpp" line="+84"/>
+        <source>The new language applies the next time Frameline starts.</source>
+        <translation>새 언어는 Frameline을 다음에 시작할 때 적용됩니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A change of language applies the next time Frameline starts.</source>
+        <translation>언어를 바꾸면 Frameline을 다음에 시작할 때 적용됩니다.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Preferences</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language:</source>
+        <translation>언어(&amp;L):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System (%1)</source>
+        <translation>시스템 (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>PropertyTree</name>
+    <message>
+        <location filename="../ui/inspector/propertytree.cpp" line="+42"/>
+        <source>Field</source>
+        <translation>필드</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On the wire</source>
+        <translation>전송 바이트</translation>
+    </message>
+</context>
+<context>
+    <name>RequestSettingsWidget</name>
+    <message>
+        <location filename="../ui/workspace/requestsettingswidget.cpp" line="+207"/>
+        <source>Choose a File</source>
+        <translation>파일 선택</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
+        <translation>PEM 파일 (*.pem *.crt *.cer *.key);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Request</source>
+        <translation>요청</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Header</source>
+        <translation>헤더</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Headers:</source>
+        <translation>헤더:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add</source>
+        <translation>추가</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a request header</source>
+        <translation>요청 헤더를 추가합니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>제거</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the selected header</source>
+        <translation>선택한 헤더를 제거합니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Origin:</source>
+        <translation>Origin:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+19"/>
+        <location line="+2"/>
+        <source>None</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Subprotocols:</source>
+        <translation>서브프로토콜:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comma-separated, in order of preference</source>
+        <translation>쉼표로 구분, 선호 순서대로</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offer permessage-deflate compression</source>
+        <translation>permessage-deflate 압축 제안</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Timeouts</source>
+        <translation>타임아웃</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connect:</source>
+        <translation>연결:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DNS lookup, TCP connection and TLS handshake</source>
+        <translation>DNS 조회, TCP 연결, TLS 핸드셰이크</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening handshake:</source>
+        <translation>연결 핸드셰이크:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closing handshake:</source>
+        <translation>종료 핸드셰이크:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TLS (wss://)</source>
+        <translation>TLS (wss://)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verify the server&apos;s certificate</source>
+        <translation>서버 인증서 검증</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When off, certificate errors are shown but the connection goes on</source>
+        <translation>끄면 인증서 오류를 표시하되 연결은 계속합니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extra CA:</source>
+        <translation>추가 CA:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System CAs only</source>
+        <translation>시스템 CA만 사용</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client certificate:</source>
+        <translation>클라이언트 인증서:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Private key:</source>
+        <translation>개인 키:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a file</source>
+        <translation>파일 선택</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Proxy</source>
+        <translation>프록시</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No proxy</source>
+        <translation>프록시 없음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From the environment (https_proxy, …)</source>
+        <translation>환경 변수에서 (https_proxy, …)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This proxy</source>
+        <translation>지정한 프록시</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mode:</source>
+        <translation>방식:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>URL:</source>
+        <translation>URL:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Behaviour</source>
+        <translation>동작</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strict: a violation fails the connection</source>
+        <translation>엄격: 위반이 있으면 연결을 실패 처리</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lenient: note violations and go on</source>
+        <translation>관대: 위반을 기록하고 계속 진행</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Violations:</source>
+        <translation>프로토콜 위반:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Off</source>
+        <translation>끔</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> s</source>
+        <translation>초</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keepalive ping:</source>
+        <translation>연결 유지 핑:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reconnect when the connection drops</source>
+        <translation>연결이 끊기면 재연결</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No limit</source>
+        <translation>제한 없음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attempts:</source>
+        <translation>시도 횟수:</translation>
+    </message>
+</context>
+<context>
     <name>SelfSignedCertificate</name>
     <message>
         <location filename="../app/net/selfsignedcertificate.cpp" line="+59"/>
@@ -2276,6 +3991,69 @@ permessage-deflate; server_no_context_takeover
         <location line="+8"/>
         <source>OpenSSL could not write the certificate</source>
         <translation>OpenSSL이 인증서를 쓰지 못했습니다</translation>
+    </message>
+</context>
+<context>
+    <name>SendBar</name>
+    <message>
+        <location filename="../ui/workspace/sendbar.cpp" line="+104"/>
+        <source>Not hex bytes: %1</source>
+        <translation>16진수 바이트가 아닙니다: %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Message to send</source>
+        <translation>보낼 메시지</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>텍스트</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Binary (hex)</source>
+        <translation>바이너리 (16진수)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the field as a UTF-8 text message, or as a binary message written in hex</source>
+        <translation>입력란의 내용을 UTF-8 텍스트 메시지로 보내거나, 16진수로 쓴 바이너리 메시지로 보냅니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Send</source>
+        <translation>보내기(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pin&amp;g</source>
+        <translation>핑(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send a Ping frame</source>
+        <translation>Ping 프레임을 보냅니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close code:</source>
+        <translation>종료 코드:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>종료 사유</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;lose</source>
+        <translation>종료(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start the closing handshake with this code and reason</source>
+        <translation>이 종료 코드와 종료 사유로 종료 핸드셰이크를 시작합니다</translation>
     </message>
 </context>
 <context>
@@ -2499,11 +4277,616 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고, �
     </message>
 </context>
 <context>
+    <name>ServerClientsModel</name>
+    <message>
+        <location filename="../ui/workspace/serverclientsmodel.cpp" line="+111"/>
+        <source>Closed (%1)</source>
+        <translation>종료됨 (%1)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 in · %2 out</source>
+        <translation>수신 %1 · 송신 %2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Client</source>
+        <translation>클라이언트</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Peer</source>
+        <translation>상대 주소</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Frames</source>
+        <translation>프레임</translation>
+    </message>
+</context>
+<context>
     <name>ServerConnection</name>
     <message>
-        <location line="+141"/>
+        <location filename="../app/net/server.cpp" line="+141"/>
         <source>The TLS handshake with the client failed: %1</source>
         <translation>클라이언트와의 TLS 핸드셰이크에 실패했습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ServerTab</name>
+    <message>
+        <location filename="../ui/workspace/servertab.cpp" line="+213"/>
+        <location line="+2"/>
+        <source>Server :%1</source>
+        <translation>서버 :%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server</source>
+        <translation>서버</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>Cannot listen: %1</source>
+        <translation>수신 대기할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>S&amp;top</source>
+        <translation>중지(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>S&amp;tart</source>
+        <translation>시작(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Starting…</source>
+        <translation>시작하는 중…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Listening on %1</source>
+        <translation>%1에서 수신 대기 중</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopped</source>
+        <translation>중지됨</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Clients: %1 open</source>
+        <translation>클라이언트: %1개 연결됨</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>To all clients:</source>
+        <translation>모든 클라이언트에게:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>To client #%1:</source>
+        <translation>클라이언트 #%1에게:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Choose a File</source>
+        <translation>파일 선택</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
+        <translation>PEM 파일 (*.pem *.crt *.cer *.key);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Local Server</source>
+        <translation>로컬 서버</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address:</source>
+        <translation>주소:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>127.0.0.1 or ::1 accept this computer only; 0.0.0.0 or :: every network</source>
+        <translation>127.0.0.1 또는 ::1은 이 컴퓨터의 연결만, 0.0.0.0 또는 ::은 모든 네트워크의 연결을 받습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port:</source>
+        <translation>포트:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any free port</source>
+        <translation>빈 포트 자동 선택</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Secure (wss://)</source>
+        <translation>보안 연결 (wss://)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate:</source>
+        <translation>인증서:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Private key:</source>
+        <translation>개인 키:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Self-signed for localhost</source>
+        <translation>localhost용 자체 서명</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Behaviour:</source>
+        <translation>동작:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manual: you answer</source>
+        <translation>수동: 직접 응답</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Echo every message back</source>
+        <translation>에코: 모든 메시지를 되돌려 보냄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Broadcast to all clients</source>
+        <translation>브로드캐스트: 모든 클라이언트에 보냄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subprotocols:</source>
+        <translation>서브프로토콜:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comma-separated, preferred first</source>
+        <translation>쉼표로 구분, 선호하는 것부터</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All Clients</source>
+        <translation>모든 클라이언트</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show every client in the timeline and send to all of them</source>
+        <translation>타임라인에 모든 클라이언트를 보여 주고 모두에게 보냅니다</translation>
+    </message>
+</context>
+<context>
+    <name>ServerTabSettings</name>
+    <message>
+        <location filename="../ui/workspace/servertabsettings.cpp" line="+65"/>
+        <source>“%1” is not an IP address (for example 127.0.0.1, ::1 or 0.0.0.0).</source>
+        <translation>“%1”은(는) IP 주소가 아닙니다(예: 127.0.0.1, ::1, 0.0.0.0).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Give both the certificate and its private key, or neither for a self-signed one.</source>
+        <translation>인증서와 개인 키를 모두 지정하거나, 자체 서명 인증서를 쓰려면 둘 다 비워 두세요.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The file “%1” does not exist or cannot be read.</source>
+        <translation>파일 “%1”이(가) 없거나 읽을 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineMatcher</name>
+    <message>
+        <location filename="../ui/timeline/timelinefilter.cpp" line="+36"/>
+        <source>Invalid regular expression at character %1: %2</source>
+        <translation>정규식이 잘못되었습니다(%1번째 문자): %2</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <location filename="../ui/timeline/timelinemodel.cpp" line="+89"/>
+        <source>(no status code)</source>
+        <translation>(상태 코드 없음)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(1-byte close payload: %1)</source>
+        <translation>(1바이트 close 페이로드: %1)</translation>
+    </message>
+    <message>
+        <location line="+420"/>
+        <source>No.</source>
+        <translation>번호</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Client</source>
+        <translation>클라이언트</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Time (s)</source>
+        <translation>시간(초)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wall clock</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delta (s)</source>
+        <translation>간격(초)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dir.</source>
+        <translation>방향</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opcode</source>
+        <translation>Opcode</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Flags</source>
+        <translation>플래그</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Length</source>
+        <translation>길이</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Payload</source>
+        <translation>페이로드</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The client the row belongs to, numbered as in the list of clients</source>
+        <translation>이 행이 속한 클라이언트 (클라이언트 목록의 번호)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seconds since the connection started, wall-clock time, or the time since the previous entry of the same connection</source>
+        <translation>연결이 시작된 뒤 지난 초, 실제 시각, 또는 같은 연결의 이전 항목 이후 지난 시간</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>↑ out: sent by us; ↓ in: received from the peer</source>
+        <translation>↑ 송신: 이쪽이 보냄, ↓ 수신: 상대에게서 받음</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Header bits set on the wire: FIN, RSV1-3, MASK</source>
+        <translation>전송된 헤더에 설정된 비트: FIN, RSV1-3, MASK</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Payload length in bytes (a message: its whole payload)</source>
+        <translation>페이로드 길이(바이트, 메시지는 전체 페이로드)</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>RFC %1 (%2): %3</source>
+        <translation>RFC %1 (%2): %3</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Client #%1 at %2</source>
+        <translation>클라이언트 #%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>↑ out</source>
+        <translation>↑ 송신</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>↓ in</source>
+        <translation>↓ 수신</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>state</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>handshake</source>
+        <translation>핸드셰이크</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>violation</source>
+        <translation>위반</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>error</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>round trip</source>
+        <translation>왕복 시간</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>info</source>
+        <translation>정보</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>%n frames</source>
+        <translation>
+            <numerusform>프레임 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, compressed</source>
+        <translation>%1, 압축됨</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>(payload not kept)</source>
+        <translation>(페이로드 보관 안 함)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+14"/>
+        <source>(empty)</source>
+        <translation>(비어 있음)</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>[truncated] %1</source>
+        <translation>[잘림] %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(payload not kept: %1 bytes, over the frame size limit)</source>
+        <translation>(페이로드 보관 안 함: %1바이트, 프레임 크기 제한 초과)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>[compressed] %1</source>
+        <translation>[압축됨] %1</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineWidget</name>
+    <message>
+        <location filename="../ui/timeline/timelinewidget.cpp" line="+246"/>
+        <source>Frames</source>
+        <translation>프레임</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One row per frame</source>
+        <translation>프레임마다 한 행</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Messages</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One row per message, with a fragmented message&apos;s frames folded under it</source>
+        <translation>메시지마다 한 행, 분할 전송된 메시지의 프레임은 그 아래에 접어 둡니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Since connection start</source>
+        <translation>연결 시작부터</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wall clock</source>
+        <translation>실제 시각</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Since previous entry</source>
+        <translation>이전 항목부터</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How the Time column reads</source>
+        <translation>시간 열의 표시 방식</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+276"/>
+        <source>Pause</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <location line="-275"/>
+        <source>Freeze the view; capture continues and the rows appear on resume</source>
+        <translation>화면을 멈춥니다. 기록은 계속되며, 다시 시작하면 행이 나타납니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Live</source>
+        <translation>실시간</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow the newest rows again</source>
+        <translation>최신 행을 다시 따라갑니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>↓ In</source>
+        <translation>↓ 수신</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show frames received from the peer</source>
+        <translation>상대에게서 받은 프레임을 보여 줍니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>↑ Out</source>
+        <translation>↑ 송신</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show frames we sent</source>
+        <translation>이쪽이 보낸 프레임을 보여 줍니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data</source>
+        <translation>데이터</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show text, binary and continuation frames and messages</source>
+        <translation>text, binary, continuation 프레임과 메시지를 보여 줍니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ping/Pong</source>
+        <translation>핑/퐁</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show ping and pong frames</source>
+        <translation>Ping, Pong 프레임을 보여 줍니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>종료</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show close frames</source>
+        <translation>Close 프레임을 보여 줍니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Events</source>
+        <translation>이벤트</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show handshake, TLS, state changes, errors and violation notices</source>
+        <translation>핸드셰이크, TLS, 상태 변경, 오류, 위반 알림을 보여 줍니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Violations only</source>
+        <translation>위반만</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show only frames, messages and notices that break the protocol</source>
+        <translation>프로토콜을 어긴 프레임, 메시지, 알림만 보여 줍니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search payloads (Ctrl+F)</source>
+        <translation>페이로드 검색 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Regular expression</source>
+        <translation>정규식</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Match case</source>
+        <translation>대소문자 구분</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide others</source>
+        <translation>나머지 숨기기</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show only the rows that match the search (otherwise they are marked)</source>
+        <translation>검색과 일치하는 행만 보여 줍니다(끄면 일치하는 행을 표시만 합니다)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find previous (%1)</source>
+        <translation>이전 찾기 (%1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Find next (%1)</source>
+        <translation>다음 찾기 (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filtering…</source>
+        <translation>필터링 중…</translation>
+    </message>
+    <message>
+        <location line="+147"/>
+        <source>1 match</source>
+        <translation>일치 1개</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 matches</source>
+        <translation>일치 %1개</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 of %2 rows</source>
+        <translation>%2행 중 %1행</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 row</source>
+        <translation>1행</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 rows</source>
+        <translation>%1행</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>Resume</source>
+        <translation>다시 시작</translation>
     </message>
 </context>
 <context>
@@ -2551,6 +4934,96 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고, �
         <location line="+9"/>
         <source>certificate %1: %2</source>
         <translation>인증서 %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TrafficCounters</name>
+    <message numerus="yes">
+        <location filename="../ui/workspace/trafficcounters.cpp" line="+59"/>
+        <source>In %n frame(s) · %1</source>
+        <translation>
+            <numerusform>수신 프레임 %n개 · %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Out %n frame(s) · %1</source>
+        <translation>
+            <numerusform>송신 프레임 %n개 · %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>RTT %1 ms</source>
+        <translation>RTT %1ms</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <location filename="../ui/workspace/workspace.cpp" line="+268"/>
+        <source>Built-in Echo</source>
+        <translation>내장 에코</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hello, echo!</source>
+        <translation>안녕하세요, 에코!</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Hello from Frameline! This message went to the built-in echo server and came back.</source>
+        <translation>Frameline에서 보낸 인사입니다! 이 메시지는 내장 에코 서버에 갔다가 되돌아왔습니다.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The built-in echo server could not start: %1</source>
+        <translation>내장 에코 서버를 시작할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Rename Tab</source>
+        <translation>탭 이름 바꾸기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title (leave empty for an automatic one):</source>
+        <translation>제목 (비워 두면 자동으로 정함):</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Welcome to Frameline</source>
+        <translation>Frameline에 오신 것을 환영합니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connect to a WebSocket server, run a local one, or decode bytes you captured. The built-in echo server runs on this computer and needs no network.</source>
+        <translation>웹소켓 서버에 연결하거나, 로컬 서버를 실행하거나, 캡처한 바이트를 디코딩하세요. 내장 에코 서버는 이 컴퓨터에서 실행되므로 네트워크가 필요 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connect to the Built-in Echo Server</source>
+        <translation>내장 에코 서버에 연결</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New Client Tab</source>
+        <translation>새 클라이언트 탭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New Server Tab</source>
+        <translation>새 서버 탭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decode Bytes</source>
+        <translation>바이트 디코딩</translation>
     </message>
 </context>
 <context>

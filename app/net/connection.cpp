@@ -17,6 +17,10 @@ QAtomicInteger<quint64> s_nextConnectionId = 1;
 
 // Batches are flushed early past this many events, so a flood never builds an unbounded batch.
 constexpr qsizetype MaxBatchEvents = 4096;
+// A batch is also delivered once it carries this many payload bytes: large payloads then reach the
+// consumer (and come back to the parser for reuse) while still warm in the cache, instead of piling up
+// for a whole batch interval.
+constexpr qint64 MaxBatchPayloadBytes = 1 << 20;
 } // namespace
 
 // A StreamDecoder for one direction, forwarding to the connection.
@@ -83,16 +87,36 @@ Connection::~Connection()
 
 void Connection::append(ConnectionEvent &&event)
 {
+    Q_ASSERT(m_heldFrameIndex < 0); // a held frame's message always comes next
     m_batch.append(std::move(event));
-    if (m_batch.size() >= MaxBatchEvents)
+    if (const auto *frame = std::get_if<FrameEvent>(&m_batch.last()))
+        m_batchPayloadBytes += frame->payload.size();
+    batchGrew();
+}
+
+void Connection::appended(const FrameEvent &event)
+{
+    m_batchPayloadBytes += event.payload.size();
+    batchGrew();
+}
+
+void Connection::batchGrew()
+{
+    if (m_batch.size() >= MaxBatchEvents || m_batchPayloadBytes >= MaxBatchPayloadBytes) {
         flushEvents();
-    else if (!m_batchTimer.isActive())
+    } else if (!m_batchTimerArmed) {
         m_batchTimer.start(m_settings.batchIntervalMs);
+        m_batchTimerArmed = true;
+    }
 }
 
 void Connection::flushEvents()
 {
+    if (m_heldFrameIndex >= 0)
+        return; // a frame waits for its message, which follows in the same call: delivered with it
     m_batchTimer.stop();
+    m_batchTimerArmed = false;
+    m_batchPayloadBytes = 0;
     if (m_batch.isEmpty())
         return;
     EventBatch batch;
@@ -386,10 +410,13 @@ void Connection::onReadyRead()
             m_bytesIn += got;
             continue;
         }
-        // Otherwise into a buffer kept between calls: no allocation per read.
-        if (m_readBuffer.size() < available)
-            m_readBuffer.resize(qMax<qsizetype>(available, 64 * 1024));
-        const qint64 got = m_socket->read(m_readBuffer.data(), available);
+        // Otherwise into a buffer kept between calls: no allocation per read. While frames flow, at most
+        // one threshold's worth at a time, so that the rest of a large frame, once its header is known,
+        // is read straight into place instead of through this buffer.
+        const qint64 chunk = open ? qMin<qint64>(available, DirectReadThreshold) : available;
+        if (m_readBuffer.size() < chunk)
+            m_readBuffer.resize(qMax<qsizetype>(chunk, DirectReadThreshold));
+        const qint64 got = m_socket->read(m_readBuffer.data(), chunk);
         if (got <= 0)
             return;
         const QByteArrayView data(m_readBuffer.constData(), got);
@@ -415,21 +442,23 @@ void Connection::onReadyRead()
 void Connection::onIncomingFrame(const Frame &frame)
 {
     ++m_framesIn;
-    FrameEvent event;
+    // Built in place in the batch: millions of these go by, and each copy of an event counts.
+    FrameEvent &event = std::get<FrameEvent>(m_batch.emplace_back(std::in_place_type<FrameEvent>));
     event.connectionId = m_id;
     event.timestampNs = m_readTimestampNs;
     event.direction = Direction::Incoming;
     event.origin = FrameOrigin::Peer;
     event.frame = frame;
     event.frame.payload = QByteArrayView();
+    event.frame.payloadBuffer = nullptr;
     if (frame.position == FramePosition::Whole && !frame.compressed && !frame.payloadOmitted
         && frame.violations.isEmpty()) {
-        // Its message follows at once and carries the very same bytes.
-        m_heldFrame = std::move(event);
+        // Its message follows at once and carries the very same bytes: the payload is filled in then.
+        m_heldFrameIndex = m_batch.size() - 1;
         return;
     }
     event.payload = frame.payload.toByteArray();
-    append(std::move(event));
+    appended(event);
 
     if (m_failing)
         return;
@@ -474,18 +503,19 @@ void Connection::onIncomingFrame(const Frame &frame)
 
 void Connection::onIncomingMessage(const Message &message)
 {
-    if (m_heldFrame) {
-        m_heldFrame->payload = message.payload; // shared, not copied
-        append(std::move(*m_heldFrame));
-        m_heldFrame.reset();
+    if (m_heldFrameIndex >= 0) {
+        FrameEvent &held = std::get<FrameEvent>(m_batch[m_heldFrameIndex]);
+        held.payload = message.payload; // shared, not copied
+        m_heldFrameIndex = -1;
+        appended(held);
     }
-    MessageEvent event;
+    MessageEvent &event = std::get<MessageEvent>(m_batch.emplace_back(std::in_place_type<MessageEvent>));
     event.connectionId = m_id;
     event.timestampNs = m_readTimestampNs;
     event.direction = Direction::Incoming;
     event.origin = FrameOrigin::Peer;
     event.message = message;
-    append(std::move(event));
+    batchGrew();
     if (!m_failing && !m_closeReceived)
         messageReceived(message);
 }

@@ -152,6 +152,9 @@ private:
     void enterClosing();
     void finishClosing();
     void append(ConnectionEvent &&event);
+    // After an event was added to m_batch (in place or by append()): delivers the batch when it is full.
+    void appended(const FrameEvent &event);
+    void batchGrew();
 
     const quint64 m_id;
     const Role m_role;
@@ -181,6 +184,8 @@ private:
     QTimer m_closeTimer { this }; // a child, so moveToThread() takes it along
     QTimer m_pingTimer { this }; // a child, so moveToThread() takes it along
     QTimer m_batchTimer { this }; // a child, so moveToThread() takes it along
+    bool m_batchTimerArmed = false; // m_batchTimer runs (cheaper to ask than QTimer::isActive())
+    qint64 m_batchPayloadBytes = 0; // frame payload bytes in m_batch
     quint64 m_pingCounter = 0;
     QHash<QByteArray, qint64> m_pingsInFlight; // payload -> send time
     qint64 m_lastRoundTripNs = -1;
@@ -193,7 +198,7 @@ private:
     EventBatch m_batch;
     // A whole, uncompressed, clean incoming frame waits here for its message (which follows at once),
     // so both events share one payload buffer instead of two copies.
-    std::optional<FrameEvent> m_heldFrame;
+    qsizetype m_heldFrameIndex = -1; // its place in m_batch, or -1
     QByteArray m_readBuffer;
     qint64 m_readTimestampNs = 0; // when the bytes being decoded were read: the arrival time of their frames
 };

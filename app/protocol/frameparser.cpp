@@ -12,6 +12,7 @@ namespace Frameline {
 namespace {
 // A payload buffer larger than this is released after its frame, so one huge frame does not pin memory.
 constexpr qsizetype KeptBufferCapacity = 4 * 1024 * 1024;
+constexpr qsizetype RecycleMinimum = 64 * 1024; // smaller buffers come cheaply from malloc
 
 QString hexKey(const std::array<quint8, 4> &key)
 {
@@ -181,9 +182,15 @@ char *FrameParser::reservePayload(qsizetype take)
     if (m_partial.capacity() < needed) {
         // Grow geometrically, but never past what this frame needs (its length is already checked
         // against the limit), so a large declared length is paid for as bytes arrive. Up to 1 MiB is
-        // reserved at once, so a typical large frame needs one allocation.
+        // reserved at once, so a typical large frame needs one allocation, or none when a buffer a
+        // consumer has let go of can be taken again.
         const qsizetype frameLength = qsizetype(m_frame.payloadLength);
-        m_partial.reserve(qMin(frameLength, qMax(needed, qMax<qsizetype>(m_partial.capacity() * 2, 1 << 20))));
+        const qsizetype capacity =
+            qMin(frameLength, qMax(needed, qMax<qsizetype>(m_partial.capacity() * 2, 1 << 20)));
+        if (m_payloadHave == 0 && capacity >= RecycleMinimum)
+            takeRecycledBuffer(capacity);
+        if (m_partial.capacity() < capacity)
+            m_partial.reserve(capacity);
     }
     m_partial.resize(needed);
     return m_partial.data() + m_payloadHave;
@@ -196,12 +203,31 @@ void FrameParser::commitPayload(const char *to, qsizetype take, Handler &handler
     m_streamOffset += take;
     if (m_payloadHave == m_frame.payloadLength) {
         m_frame.payloadBuffer = &m_partial;
+        // A large buffer the consumer may take over is remembered for reuse once it lets go of it.
+        QByteArray handle = m_partial.capacity() >= RecycleMinimum ? m_partial : QByteArray();
         finishFrame(m_partial, handler);
+        if (!handle.isNull() && m_partial.isNull()) {
+            m_recycled[m_recycleNext] = std::move(handle);
+            m_recycleNext = quint8((m_recycleNext + 1) % m_recycled.size());
+        }
+        handle = QByteArray();
         // Taken over by the consumer, or kept for the next frame unless it is large.
         if (m_partial.capacity() > KeptBufferCapacity)
             m_partial = QByteArray();
         else
             m_partial.resize(0);
+    }
+}
+
+void FrameParser::takeRecycledBuffer(qsizetype capacity)
+{
+    for (QByteArray &buffer : m_recycled) {
+        if (!buffer.isNull() && buffer.isDetached() && buffer.capacity() >= capacity) {
+            buffer.resize(0); // keeps the allocation
+            m_partial = std::move(buffer);
+            buffer = QByteArray();
+            return;
+        }
     }
 }
 

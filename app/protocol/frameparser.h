@@ -4,6 +4,8 @@
 #include "app/protocol/utf8validator.h"
 
 #include <QtCore/QByteArrayView>
+
+#include <array>
 #include <QtCore/QCoreApplication>
 
 #include <memory>
@@ -85,6 +87,7 @@ private:
     void decodeHeader(const quint8 *header, quint8 headerLength, qint64 frameStart);
     void checkHeader();
     void startPayload(Handler &handler);
+    void takeRecycledBuffer(qsizetype capacity);
     char *reservePayload(qsizetype take);
     void commitPayload(const char *to, qsizetype take, Handler &handler);
     void checkPayloadChunk(QByteArrayView unmasked, Handler *earlyHandler);
@@ -109,6 +112,11 @@ private:
     qsizetype m_bufferCapacity = 0;
     // Payload being collected across pieces, unmasked as it is copied in; a consumer may take it over.
     QByteArray m_partial;
+    // Large payload buffers handed to consumers, kept (shared) so that one the consumer has let go of
+    // (it is detached again: we hold the only reference) is reused instead of allocating and faulting
+    // in fresh pages for every large frame. Consumers never write into payloads they were given.
+    std::array<QByteArray, 8> m_recycled;
+    quint8 m_recycleNext = 0;
     quint64 m_payloadHave = 0;
     quint8 m_keyOffset = 0;
     quint64 m_skipRemaining = 0;

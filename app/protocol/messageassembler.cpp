@@ -63,7 +63,13 @@ const Message *MessageAssembler::addFrame(Frame &frame)
 
 void MessageAssembler::startMessage(const Frame &frame)
 {
-    m_message = Message();
+    // Field by field: cheaper than assigning a new Message for every one of millions of small messages.
+    m_message.frameIndexes.clear();
+    m_message.payload = QByteArray();
+    m_message.wireLength = 0;
+    m_message.payloadTruncated = false;
+    if (!m_message.violations.isEmpty())
+        m_message.violations.clear();
     m_message.index = m_messageCount;
     m_message.opcode = frame.opcode;
     m_message.streamOffset = frame.streamOffset;

@@ -3,9 +3,11 @@
 #include "app/session/entrydetails.h"
 
 #include <QtCore/QByteArrayView>
+#include <QtCore/QCoreApplication>
 
 #include <atomic>
 #include <memory>
+#include <shared_mutex>
 
 namespace Frameline {
 
@@ -21,8 +23,15 @@ namespace Frameline {
 //
 // NOTE: the API below is the contract the timeline, the inspector and the workspace code against.
 // Extend it freely; change what is here only together with its users.
+//
+// Memory (docs/performance.md): a 40-byte record per entry and a 20-byte record per message, both in
+// chunks of 4096 that never move (a two-level directory of chunk pointers, so a reader in another thread
+// never sees a reallocation); payloads of up to 16 KiB are copied into 256 KiB arenas, larger ones are
+// kept as the event's own (implicitly shared) buffer. A whole, uncompressed message shares its frame's
+// bytes. Frame violations, notices and message frame lists live beside the records.
 class FrameStore
 {
+    Q_DECLARE_TR_FUNCTIONS(FrameStore)
 public:
     // The cheap per-entry facts that timeline columns and filters use, read straight from the record.
     struct Summary
@@ -46,6 +55,19 @@ public:
         // Both
         bool hasViolation = false;  // a frame with violations, or a Violation notice
         qint64 messageId = -1;      // Frame: the message it belongs to, once complete
+        bool payloadOmitted = false; // Frame: over the frame limit, its payload was not kept
+    };
+
+    // The cheap facts about one message, from its record.
+    struct MessageSummary
+    {
+        qint64 firstEntry = -1; // entry id of its first data frame (-1: its frames were not seen)
+        qint64 lastEntry = -1; // entry id of its final frame
+        int frameCount = 0; // data frames that carry it (that the store saw)
+        quint8 opcode = 0;
+        bool compressed = false;
+        bool payloadTruncated = false;
+        bool hasViolation = false;
     };
 
     FrameStore();
@@ -56,10 +78,14 @@ public:
     // Owner thread. Adds every FrameEvent and ConnectionNotice as an entry and every MessageEvent as a
     // message (linking its frames).
     void append(const EventBatch &events);
-    // Owner thread; no reader may be running.
+    // Owner thread. Waits for readers holding lockForReading(); readers in other threads must take that
+    // lock around what they read (per block, so clear() never waits long) and stop when epoch() changed.
     void clear();
+    std::shared_lock<std::shared_mutex> lockForReading() const;
+    quint64 epoch() const; // any thread: incremented by every clear()
 
-    // Any thread (acquire): entries/messages below these counts are complete and immutable.
+    // Any thread (acquire): entries/messages below these counts are complete and immutable (except a frame's
+    // messageId, set once when its message completes). A message's frames are published before it.
     qint64 entryCount() const;
     qint64 messageCount() const;
 
@@ -73,8 +99,29 @@ public:
     qint64 messageLastEntry(qint64 messageId) const;  // entry id of its final frame (where it completes)
     int messageFrameCount(qint64 messageId) const;
     quint8 messageOpcode(qint64 messageId) const;
+    MessageSummary messageSummary(qint64 messageId) const; // any thread
+    qint64 messageFrameEntry(qint64 messageId, int frameNumber) const; // any thread, 0 <= frameNumber < count
+
+    // Owner thread: timestamp of the first entry of a connection (0 when unknown), for relative times.
+    qint64 connectionStartNs(quint64 connectionId) const;
+    // Owner thread: the connection's opening handshake (peer address and port, request, response), null
+    // while not known.
+    std::shared_ptr<const HandshakeRecord> connectionHandshake(quint64 connectionId) const;
+    // Owner thread: the entry before `entryId` of the same connection, -1 for its first; for the
+    // timeline's time since the previous entry. A bounded scan of the entries just before it, then a binary
+    // search in the notes append() keeps for the entries whose connection was quiet for longer than that
+    // (none with one connection; 8 bytes each).
+    qint64 previousConnectionEntry(qint64 entryId) const;
+    // Owner thread: the notice of a Notice entry (a default one for a frame entry).
+    const ConnectionNotice &notice(qint64 entryId) const;
+
+    // The one-line, translated description of a notice that the store keeps as its text (what
+    // payload() returns for a notice entry, what the timeline shows and searches).
+    static QString noticeText(const ConnectionNotice &notice);
 
     // Owner thread: everything about one entry or message, for the inspector.
+    // Frame details carry every header field (frame.header rebuilt exactly as on the wire from the record,
+    // frame.index from the record, its low 32 bits); frame.streamOffset is not kept (0).
     EntryDetails frameDetails(qint64 entryId) const; // Frame or Notice entries
     EntryDetails messageDetails(qint64 messageId) const;
 

@@ -19,6 +19,7 @@
 #include <QtCore/QJsonObject>
 #include <QtCore/QProcess>
 #include <QtCore/QProcessEnvironment>
+#include <QtCore/QTimer>
 #include <QtNetwork/QTcpServer>
 #include <QtNetwork/QTcpSocket>
 #include <QtWebSockets/QWebSocket>
@@ -113,12 +114,16 @@ struct Result
     QString note;
 };
 
+// Runs the event loop, sleeping while there is nothing to do (as a GUI thread does), until done() or the
+// timeout. Never spins: a busy main thread would take a core from the threads being measured.
 void waitUntil(const std::function<bool()> &done, int timeoutMs)
 {
     QElapsedTimer timer;
     timer.start();
+    QTimer wake; // ends a wait even when no event comes
+    wake.start(100);
     while (!done() && timer.elapsed() < timeoutMs)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
 }
 
 // Frameline with everything captured: I/O and decoding in the network thread, every event delivered to

@@ -488,15 +488,25 @@ void TestDecoderWindow::mainWindowMenusAndStatus()
     QStringList titles;
     for (const QMenu *menu : menus)
         titles << menu->title();
-    QCOMPARE(titles, QStringList({ QStringLiteral("&File"), QStringLiteral("&Help") }));
+    QCOMPARE(titles,
+        QStringList({ QStringLiteral("&File"), QStringLiteral("&View"), QStringLiteral("&Tools"),
+            QStringLiteral("&Help") }));
 
     QStringList fileItems;
     for (const QAction *action : menus.at(0)->actions())
         fileItems << (action->isSeparator() ? QStringLiteral("-") : action->text());
     QCOMPARE(fileItems,
-        QStringList({ QStringLiteral("&Open Bytes File…"), QStringLiteral("-"), QStringLiteral("&Quit") }));
+        QStringList({ QStringLiteral("New &Client Tab"), QStringLiteral("New &Server Tab"),
+            QStringLiteral("Connect to Built-in &Echo Server"), QStringLiteral("-"),
+            QStringLiteral("&Open Bytes File…"), QStringLiteral("-"), QStringLiteral("&Rename Tab…"),
+            QStringLiteral("Close &Tab"), QStringLiteral("-"), QStringLiteral("&Quit") }));
+    QStringList toolsItems;
+    for (const QAction *action : menus.at(2)->actions())
+        toolsItems << (action->isSeparator() ? QStringLiteral("-") : action->text());
+    QCOMPARE(toolsItems,
+        QStringList({ QStringLiteral("&Decode Bytes"), QStringLiteral("-"), QStringLiteral("&Preferences…") }));
     QStringList helpItems;
-    for (const QAction *action : menus.at(1)->actions())
+    for (const QAction *action : menus.at(3)->actions())
         helpItems << action->text();
     QCOMPARE(helpItems, QStringList({ QStringLiteral("&About Frameline"), QStringLiteral("About &Qt") }));
 

@@ -5,6 +5,7 @@
 #include <QtGui/QKeySequence>
 #include <QtWidgets/QMenu>
 #include <QtWidgets/QMenuBar>
+#include <QtWidgets/QToolBar>
 
 #include <optional>
 
@@ -17,16 +18,39 @@ struct ActionSpec
     ActionId id;
     const char *objectName;
     std::optional<QKeySequence::StandardKey> shortcut;
+    std::optional<QKeySequence::StandardKey> extraShortcut; // a second standard key for the same action
+    QKeyCombination fallback; // used when the platform has no binding for `shortcut` (or there is none)
     QAction::MenuRole role;
-    const char *themeIcon; // freedesktop icon name, or nullptr
+    const char *icon; // ":/icons/NAME.svg" or a freedesktop theme name (no colon), or nullptr
 };
 
+constexpr QKeyCombination NoKey = QKeyCombination(Qt::Key_unknown);
+
 // Every action, once.
-constexpr ActionSpec s_actions[] = {
-    { ActionId::OpenBytesFile, "openBytesFile", QKeySequence::Open, QAction::NoRole, "document-open" },
-    { ActionId::Quit, "quit", QKeySequence::Quit, QAction::QuitRole, "application-exit" },
-    { ActionId::AboutFrameline, "aboutFrameline", std::nullopt, QAction::AboutRole, "help-about" },
-    { ActionId::AboutQt, "aboutQt", std::nullopt, QAction::AboutQtRole, nullptr },
+const ActionSpec s_actions[] = {
+    { ActionId::NewClientTab, "newClientTab", QKeySequence::AddTab, QKeySequence::New, NoKey, QAction::NoRole,
+        ":/icons/client-tab.svg" },
+    { ActionId::NewServerTab, "newServerTab", std::nullopt, std::nullopt, Qt::CTRL | Qt::SHIFT | Qt::Key_N,
+        QAction::NoRole, ":/icons/server-tab.svg" },
+    { ActionId::ConnectToEchoServer, "connectToEchoServer", std::nullopt, std::nullopt,
+        Qt::CTRL | Qt::SHIFT | Qt::Key_E, QAction::NoRole, ":/icons/echo.svg" },
+    { ActionId::OpenBytesFile, "openBytesFile", QKeySequence::Open, std::nullopt, NoKey, QAction::NoRole,
+        "document-open" },
+    { ActionId::DecodeBytes, "decodeBytes", std::nullopt, std::nullopt, Qt::CTRL | Qt::SHIFT | Qt::Key_D,
+        QAction::NoRole, ":/icons/decoder-tab.svg" },
+    { ActionId::RenameTab, "renameTab", std::nullopt, std::nullopt, Qt::Key_F2, QAction::NoRole, nullptr },
+    { ActionId::CloseTab, "closeTab", QKeySequence::Close, std::nullopt, NoKey, QAction::NoRole,
+        "window-close" },
+    { ActionId::Quit, "quit", QKeySequence::Quit, std::nullopt, NoKey, QAction::QuitRole,
+        "application-exit" },
+    { ActionId::NextTab, "nextTab", QKeySequence::NextChild, std::nullopt, NoKey, QAction::NoRole, nullptr },
+    { ActionId::PreviousTab, "previousTab", QKeySequence::PreviousChild, std::nullopt, NoKey, QAction::NoRole,
+        nullptr },
+    { ActionId::Preferences, "preferences", QKeySequence::Preferences, std::nullopt, Qt::CTRL | Qt::Key_Comma,
+        QAction::PreferencesRole, ":/icons/settings.svg" },
+    { ActionId::AboutFrameline, "aboutFrameline", std::nullopt, std::nullopt, NoKey, QAction::AboutRole,
+        "help-about" },
+    { ActionId::AboutQt, "aboutQt", std::nullopt, std::nullopt, NoKey, QAction::AboutQtRole, nullptr },
 };
 
 } // namespace
@@ -37,11 +61,23 @@ ActionRegistry::ActionRegistry(QObject *parent)
     for (const ActionSpec &spec : s_actions) {
         auto *action = new QAction(this);
         action->setObjectName(QLatin1String(spec.objectName));
+        QList<QKeySequence> shortcuts;
         if (spec.shortcut)
-            action->setShortcuts(*spec.shortcut);
+            shortcuts = QKeySequence::keyBindings(*spec.shortcut);
+        if (spec.extraShortcut) {
+            for (const QKeySequence &key : QKeySequence::keyBindings(*spec.extraShortcut)) {
+                if (!shortcuts.contains(key))
+                    shortcuts.append(key);
+            }
+        }
+        if (shortcuts.isEmpty() && spec.fallback != NoKey)
+            shortcuts.append(QKeySequence(spec.fallback));
+        action->setShortcuts(shortcuts);
         action->setMenuRole(spec.role);
-        if (spec.themeIcon)
-            action->setIcon(QIcon::fromTheme(QLatin1String(spec.themeIcon)));
+        if (spec.icon) {
+            const QString icon = QLatin1String(spec.icon);
+            action->setIcon(icon.startsWith(QLatin1Char(':')) ? QIcon(icon) : QIcon::fromTheme(icon));
+        }
         m_actions.emplace(spec.id, action);
     }
     retranslate();
@@ -62,7 +98,12 @@ void ActionRegistry::populateMenuBar(QMenuBar *menuBar)
         std::initializer_list<std::optional<ActionId>> items;
     };
     const MenuSpec menus[] = {
-        { MenuId::File, "fileMenu", { ActionId::OpenBytesFile, std::nullopt, ActionId::Quit } },
+        { MenuId::File, "fileMenu",
+            { ActionId::NewClientTab, ActionId::NewServerTab, ActionId::ConnectToEchoServer, std::nullopt,
+                ActionId::OpenBytesFile, std::nullopt, ActionId::RenameTab, ActionId::CloseTab, std::nullopt,
+                ActionId::Quit } },
+        { MenuId::View, "viewMenu", { ActionId::NextTab, ActionId::PreviousTab } },
+        { MenuId::Tools, "toolsMenu", { ActionId::DecodeBytes, std::nullopt, ActionId::Preferences } },
         { MenuId::Help, "helpMenu", { ActionId::AboutFrameline, ActionId::AboutQt } },
     };
     for (const MenuSpec &spec : menus) {
@@ -79,8 +120,29 @@ void ActionRegistry::populateMenuBar(QMenuBar *menuBar)
     retranslate();
 }
 
+void ActionRegistry::populateToolBar(QToolBar *toolBar)
+{
+    for (const ActionId id : { ActionId::NewClientTab, ActionId::NewServerTab, ActionId::ConnectToEchoServer,
+             ActionId::DecodeBytes })
+        toolBar->addAction(action(id));
+}
+
 void ActionRegistry::retranslate()
 {
+    action(ActionId::NewClientTab)->setText(tr("New &Client Tab"));
+    action(ActionId::NewClientTab)->setStatusTip(tr("Open a tab that connects to a WebSocket server"));
+    action(ActionId::NewServerTab)->setText(tr("New &Server Tab"));
+    action(ActionId::NewServerTab)->setStatusTip(tr("Open a tab that runs a local WebSocket server"));
+    action(ActionId::ConnectToEchoServer)->setText(tr("Connect to Built-in &Echo Server"));
+    action(ActionId::ConnectToEchoServer)
+        ->setStatusTip(tr("Open a client tab connected to Frameline's own echo server on this computer"));
+    action(ActionId::DecodeBytes)->setText(tr("&Decode Bytes"));
+    action(ActionId::DecodeBytes)->setStatusTip(tr("Show the frame decoder"));
+    action(ActionId::RenameTab)->setText(tr("&Rename Tab…"));
+    action(ActionId::CloseTab)->setText(tr("Close &Tab"));
+    action(ActionId::NextTab)->setText(tr("&Next Tab"));
+    action(ActionId::PreviousTab)->setText(tr("&Previous Tab"));
+    action(ActionId::Preferences)->setText(tr("&Preferences…"));
     action(ActionId::OpenBytesFile)->setText(tr("&Open Bytes File…"));
     action(ActionId::OpenBytesFile)
         ->setStatusTip(tr("Decode a file of raw WebSocket bytes (the stream after the handshake)"));
@@ -91,6 +153,12 @@ void ActionRegistry::retranslate()
         switch (id) {
         case MenuId::File:
             menu->setTitle(tr("&File"));
+            break;
+        case MenuId::View:
+            menu->setTitle(tr("&View"));
+            break;
+        case MenuId::Tools:
+            menu->setTitle(tr("&Tools"));
             break;
         case MenuId::Help:
             menu->setTitle(tr("&Help"));

@@ -7,13 +7,23 @@
 class QAction;
 class QMenu;
 class QMenuBar;
+class QToolBar;
 
 namespace Frameline {
 
 // Every action of the main window, by id.
 enum class ActionId : quint8 {
+    NewClientTab,
+    NewServerTab,
+    ConnectToEchoServer,
     OpenBytesFile,
+    DecodeBytes,
+    RenameTab,
+    CloseTab,
     Quit,
+    NextTab,
+    PreviousTab,
+    Preferences,
     AboutFrameline,
     AboutQt,
 };
@@ -32,11 +42,13 @@ public:
     QAction *action(ActionId id) const;
     // Fills the menu bar with the menus and actions of the layout table.
     void populateMenuBar(QMenuBar *menuBar);
+    // Fills the main toolbar with the actions a user reaches for most.
+    void populateToolBar(QToolBar *toolBar);
     // Call on QEvent::LanguageChange.
     void retranslate();
 
 private:
-    enum class MenuId : quint8 { File, Help };
+    enum class MenuId : quint8 { File, View, Tools, Help };
 
     std::map<ActionId, QAction *> m_actions;
     std::map<MenuId, QMenu *> m_menus;

@@ -16,14 +16,17 @@ struct StartupOptions
     QString language; // --lang: "ko", "en", or empty for the system's
     std::optional<QString> decodeHex; // --decode-hex
     QString bytesFile; // positional: a file of raw bytes to decode
+    QString url; // positional: a ws:// or wss:// URL to open a client tab on and connect to
+    std::optional<int> serverPort; // --server: open a server tab listening on this port (0: a free one)
     std::optional<Endpoint> sender; // --from
     std::optional<QString> extensions; // --extensions
     std::optional<int> selectFrame; // --select-frame
     QString screenshotFile; // --screenshot: save the window to this PNG and quit
 };
 
-// The desktop app's command line: --help, --version, --lang, --decode-hex, --from, --extensions,
-// --select-frame, --screenshot and an optional bytes file.
+// The desktop app's command line: --help, --version, --lang, --server, --decode-hex, --from,
+// --extensions, --select-frame, --screenshot and an optional URL (connects a client tab) or bytes file
+// (opens the decoder).
 //
 // Stateless; GUI thread (it may print and exit like QCommandLineParser::process).
 class CommandLine
@@ -34,6 +37,9 @@ public:
     static QString languageArgument(const QStringList &arguments);
     // Parses the whole command line; prints help, the version or an error and exits when asked or wrong.
     static StartupOptions parse(const QStringList &arguments);
+    // Parses without printing or exiting: nothing and *error when the command line is wrong (--help and
+    // --version count as wrong here). For tests and for callers that report errors themselves.
+    static std::optional<StartupOptions> tryParse(const QStringList &arguments, QString *error);
 };
 
 } // namespace Frameline

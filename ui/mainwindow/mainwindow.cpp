@@ -3,7 +3,11 @@
 #include "ui/decoder/decoderwidget.h"
 #include "ui/mainwindow/actionregistry.h"
 #include "ui/mainwindow/windowstate.h"
+#include "ui/preferences/preferencesdialog.h"
 #include "ui/widgets/setting.h"
+#include "ui/workspace/decodertab.h"
+#include "ui/workspace/workspace.h"
+#include "ui/workspace/workspacetab.h"
 
 #include <QtCore/QDir>
 #include <QtCore/QEvent>
@@ -17,6 +21,8 @@
 #include <QtWidgets/QMenuBar>
 #include <QtWidgets/QMessageBox>
 #include <QtWidgets/QStatusBar>
+#include <QtWidgets/QTabWidget>
+#include <QtWidgets/QToolBar>
 
 namespace Frameline {
 
@@ -34,44 +40,90 @@ MainWindow::MainWindow(Persistence persistence, QWidget *parent)
     : QMainWindow(parent)
     , m_persistence(persistence)
     , m_actions(new ActionRegistry(this))
-    , m_decoder(new DecoderWidget(this))
+    , m_workspace(new Workspace(persistence == Persistence::RestoreAndSave, this))
+    , m_toolBar(new QToolBar(this))
     , m_summaryLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setCentralWidget(m_decoder);
+    setCentralWidget(m_workspace);
     m_actions->populateMenuBar(menuBar());
+    m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonFollowStyle);
+    m_actions->populateToolBar(m_toolBar);
+    addToolBar(Qt::TopToolBarArea, m_toolBar);
     m_summaryLabel->setObjectName(QStringLiteral("summary"));
+    m_summaryLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addWidget(m_summaryLabel, 1);
-    m_summaryLabel->setText(m_decoder->summary());
 
+    connect(m_actions->action(ActionId::NewClientTab), &QAction::triggered, this,
+        [this] { m_workspace->addClientTab(); });
+    connect(m_actions->action(ActionId::NewServerTab), &QAction::triggered, this,
+        [this] { m_workspace->addServerTab(); });
+    connect(m_actions->action(ActionId::ConnectToEchoServer), &QAction::triggered, m_workspace,
+        &Workspace::connectToEchoServer);
     connect(
         m_actions->action(ActionId::OpenBytesFile), &QAction::triggered, this, &MainWindow::onOpenBytesFile);
+    connect(
+        m_actions->action(ActionId::DecodeBytes), &QAction::triggered, m_workspace, &Workspace::showDecoder);
+    connect(m_actions->action(ActionId::RenameTab), &QAction::triggered, this,
+        [this] { m_workspace->renameTabInteractively(m_workspace->tabWidget()->currentIndex()); });
+    connect(m_actions->action(ActionId::CloseTab), &QAction::triggered, this,
+        [this] { m_workspace->closeTab(m_workspace->tabWidget()->currentIndex()); });
+    connect(m_actions->action(ActionId::NextTab), &QAction::triggered, this, [this] {
+        QTabWidget *tabs = m_workspace->tabWidget();
+        if (tabs->count() > 1)
+            tabs->setCurrentIndex((tabs->currentIndex() + 1) % tabs->count());
+    });
+    connect(m_actions->action(ActionId::PreviousTab), &QAction::triggered, this, [this] {
+        QTabWidget *tabs = m_workspace->tabWidget();
+        if (tabs->count() > 1)
+            tabs->setCurrentIndex((tabs->currentIndex() + tabs->count() - 1) % tabs->count());
+    });
+    connect(m_actions->action(ActionId::Preferences), &QAction::triggered, this, &MainWindow::onPreferences);
     connect(m_actions->action(ActionId::Quit), &QAction::triggered, this, &MainWindow::close);
     connect(m_actions->action(ActionId::AboutFrameline), &QAction::triggered, this,
         &MainWindow::onAboutFrameline);
     connect(m_actions->action(ActionId::AboutQt), &QAction::triggered, qApp, &QApplication::aboutQt);
-    connect(m_decoder, &DecoderWidget::summaryChanged, m_summaryLabel, &QLabel::setText);
 
-    retranslateUi();
+    connect(m_workspace, &Workspace::tabAdded, this, &MainWindow::restoreTabLayout);
+    connect(m_workspace, &Workspace::currentTabChanged, this, &MainWindow::onCurrentTabChanged);
+    connect(m_workspace, &Workspace::currentTitleChanged, this, &MainWindow::retranslateUi);
+    connect(m_workspace, &Workspace::currentStatusChanged, this, [this] {
+        const WorkspaceTab *tab = m_workspace->currentTab();
+        m_summaryLabel->setText(tab ? tab->statusText() : QString());
+    });
+    // The tabs that waited for it say so too; the status bar tells whoever looks elsewhere.
+    connect(m_workspace, &Workspace::echoServerFailed, this, [this](const QString &error) {
+        statusBar()->showMessage(tr("The built-in echo server could not start: %1").arg(error), 15000);
+    });
 
-    // A first-run size that shows every column of the frame list on a common laptop screen.
+    // A first-run size that shows a timeline, an inspector and the request settings on a laptop screen.
     const QRect available = screen()->availableGeometry();
     resize(qMin(1280, available.width() * 9 / 10), qMin(860, available.height() * 9 / 10));
-    if (m_persistence == Persistence::RestoreAndSave)
+    if (m_persistence == Persistence::RestoreAndSave) {
         WindowState::restore(this);
+        m_workspace->restoreTabs();
+    }
+    updateTabActions();
+    retranslateUi();
 }
 
 MainWindow::~MainWindow() = default;
 
+DecoderWidget *MainWindow::decoder() const
+{
+    return m_workspace->showDecoder()->decoder();
+}
+
 bool MainWindow::openBytesFile(const QString &path)
 {
+    DecoderTab *tab = m_workspace->showDecoder();
     QString error;
-    if (!m_decoder->loadFile(path, &error)) {
+    if (!tab->loadFile(path, &error)) {
         QMessageBox::warning(this, tr("Cannot Open File"),
             tr("Could not read “%1”:\n%2").arg(QDir::toNativeSeparators(path), error));
         return false;
     }
-    m_fileName = QFileInfo(path).fileName();
     retranslateUi();
     return true;
 }
@@ -86,24 +138,59 @@ void MainWindow::onOpenBytesFile()
     openBytesFile(path);
 }
 
+void MainWindow::onPreferences()
+{
+    PreferencesDialog dialog(this);
+    dialog.exec();
+}
+
 void MainWindow::onAboutFrameline()
 {
     QMessageBox::about(this, tr("About Frameline"),
         tr("<h3>Frameline %1</h3>"
            "<p>A native WebSocket debugger.</p>"
-           "<p>The frame decoder reads the bytes of a WebSocket stream and shows every frame and message "
-           "with the rules it breaks (RFC 6455, and RFC 7692 permessage-deflate).</p>"
+           "<p>Connect to WebSocket servers, run local ones, and see every frame, message and handshake "
+           "as it went over the wire, with the rules it breaks (RFC 6455, and RFC 7692 "
+           "permessage-deflate).</p>"
            "<p>Built with Qt %2, running on Qt %3.</p>")
             .arg(QCoreApplication::applicationVersion(), QLatin1String(QT_VERSION_STR),
                 QLatin1String(qVersion())));
 }
 
+void MainWindow::restoreTabLayout(WorkspaceTab *tab)
+{
+    if (m_persistence == Persistence::RestoreAndSave)
+        WindowState::restoreChildren(tab);
+}
+
+void MainWindow::onCurrentTabChanged(WorkspaceTab *tab)
+{
+    m_summaryLabel->setText(tab ? tab->statusText() : QString());
+    updateTabActions();
+    retranslateUi();
+}
+
+void MainWindow::updateTabActions()
+{
+    const bool hasTab = m_workspace->currentTab() != nullptr;
+    m_actions->action(ActionId::RenameTab)->setEnabled(hasTab);
+    m_actions->action(ActionId::CloseTab)->setEnabled(hasTab);
+}
+
 void MainWindow::retranslateUi()
 {
-    if (m_fileName.isEmpty())
-        setWindowTitle(tr("Frame Decoder — Frameline"));
-    else
-        setWindowTitle(tr("%1 — Frame Decoder — Frameline").arg(m_fileName));
+    m_toolBar->setWindowTitle(tr("Main Toolbar"));
+    const WorkspaceTab *tab = m_workspace->currentTab();
+    if (!tab) {
+        setWindowTitle(QStringLiteral("Frameline"));
+    } else if (const auto *decoderTab = qobject_cast<const DecoderTab *>(tab)) {
+        if (decoderTab->fileName().isEmpty())
+            setWindowTitle(tr("Frame Decoder — Frameline"));
+        else
+            setWindowTitle(tr("%1 — Frame Decoder — Frameline").arg(decoderTab->fileName()));
+    } else {
+        setWindowTitle(tr("%1 — Frameline").arg(tab->title()));
+    }
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -117,8 +204,10 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_persistence == Persistence::RestoreAndSave)
+    if (m_persistence == Persistence::RestoreAndSave) {
         WindowState::save(this);
+        m_workspace->saveTabs();
+    }
     QMainWindow::closeEvent(event);
 }
 

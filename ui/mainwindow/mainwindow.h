@@ -3,15 +3,19 @@
 #include <QtWidgets/QMainWindow>
 
 class QLabel;
+class QToolBar;
 
 namespace Frameline {
 
 class ActionRegistry;
 class DecoderWidget;
+class Workspace;
+class WorkspaceTab;
 
-// The desktop app's main window. For now it holds the frame decoder; the connection workspace joins it
-// later. Builds its menus from the ActionRegistry, shows the decoder's summary in the status bar and,
-// unless told not to, restores and saves its layout through WindowState.
+// The desktop app's main window: the workspace of client, server and decoder tabs, the menus and toolbar
+// built from the ActionRegistry, and a status bar that shows the current tab's line (its live counters,
+// or the decoder's summary). Unless told not to, restores and saves its layout through WindowState and
+// its tabs through the Workspace.
 //
 // Created by main() on the stack; owns its widgets; GUI thread.
 class MainWindow : public QMainWindow
@@ -19,17 +23,19 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 public:
     enum class Persistence : quint8 {
-        RestoreAndSave, // the normal app: the layout of last time
-        None, // tests and screenshots: the default layout, nothing written
+        RestoreAndSave, // the normal app: the layout and tabs of last time
+        None, // tests and screenshots: the default layout, no tabs, nothing written
     };
 
     explicit MainWindow(Persistence persistence = Persistence::RestoreAndSave, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    DecoderWidget *decoder() const { return m_decoder; }
+    Workspace *workspace() const { return m_workspace; }
+    // The frame decoder (its tab is opened and made current).
+    DecoderWidget *decoder() const;
     ActionRegistry *actions() const { return m_actions; }
 
-    // Decodes a file of raw bytes; on failure tells the user why and returns false.
+    // Decodes a file of raw bytes in the decoder tab; on failure tells the user why and returns false.
     bool openBytesFile(const QString &path);
 
 protected:
@@ -38,14 +44,18 @@ protected:
 
 private:
     void onOpenBytesFile();
+    void onPreferences();
     void onAboutFrameline();
+    void onCurrentTabChanged(WorkspaceTab *tab);
+    void restoreTabLayout(WorkspaceTab *tab);
+    void updateTabActions();
     void retranslateUi();
 
     Persistence m_persistence;
     ActionRegistry *m_actions = nullptr;
-    DecoderWidget *m_decoder = nullptr;
+    Workspace *m_workspace = nullptr;
+    QToolBar *m_toolBar = nullptr;
     QLabel *m_summaryLabel = nullptr;
-    QString m_fileName; // the bytes file shown, for the title
 };
 
 } // namespace Frameline

@@ -40,7 +40,13 @@ bool WindowState::restore(QMainWindow *window)
     const QByteArray geometry = geometrySetting().value();
     const bool restored = !geometry.isEmpty() && window->restoreGeometry(geometry);
     window->restoreState(stateSetting().value());
-    const auto splitters = window->findChildren<QSplitter *>();
+    restoreChildren(window);
+    return restored;
+}
+
+void WindowState::restoreChildren(QWidget *widget)
+{
+    const auto splitters = widget->findChildren<QSplitter *>();
     for (QSplitter *splitter : splitters) {
         if (splitter->objectName().isEmpty())
             continue;
@@ -48,7 +54,7 @@ bool WindowState::restore(QMainWindow *window)
         if (!state.isEmpty())
             splitter->restoreState(state);
     }
-    const auto headers = window->findChildren<QHeaderView *>();
+    const auto headers = widget->findChildren<QHeaderView *>();
     for (QHeaderView *header : headers) {
         if (header->objectName().isEmpty())
             continue;
@@ -56,7 +62,6 @@ bool WindowState::restore(QMainWindow *window)
         if (!state.isEmpty())
             header->restoreState(state);
     }
-    return restored;
 }
 
 void WindowState::save(const QMainWindow *window)

@@ -1,6 +1,7 @@
 #pragma once
 
 class QMainWindow;
+class QWidget;
 
 namespace Frameline {
 
@@ -15,6 +16,8 @@ public:
     // Returns false when nothing was saved yet (the caller then picks a first-run size).
     static bool restore(QMainWindow *window);
     static void save(const QMainWindow *window);
+    // Restores the splitters and headers inside `widget` only: for a tab opened after the window.
+    static void restoreChildren(QWidget *widget);
 };
 
 } // namespace Frameline

@@ -1,0 +1,243 @@
+// Takes the documentation screenshots of the desktop app (docs/screenshots/), driving the real window the
+// way a user would: a local server, a client tab connected to it, messages typed into the send row, rows
+// selected in the timeline, pages chosen in the inspector. Run by scripts/screenshots.sh under Xvfb.
+//
+//   docshots --out DIR [--lang en|ko] [--suffix -ko]
+//
+// Writes DIR/client-tab{suffix}.png, handshake{suffix}.png and server-tab{suffix}.png. Exits non-zero
+// with a message when a step does not happen in time. Never touches the user's settings.
+
+#include "app/net/clientconnection.h"
+#include "app/net/networkthread.h"
+#include "app/net/server.h"
+#include "app/protocol/framewriter.h"
+#include "ui/inspector/inspectorwidget.h"
+#include "ui/mainwindow/languageloader.h"
+#include "ui/mainwindow/mainwindow.h"
+#include "ui/timeline/timelinewidget.h"
+#include "ui/workspace/clienttab.h"
+#include "ui/workspace/sendbar.h"
+#include "ui/workspace/servertab.h"
+#include "ui/workspace/workspace.h"
+
+#include <QtCore/QCommandLineParser>
+#include <QtCore/QDir>
+#include <QtCore/QEventLoop>
+#include <QtCore/QStandardPaths>
+#include <QtCore/QTimer>
+#include <QtWidgets/QApplication>
+#include <QtWidgets/QComboBox>
+#include <QtWidgets/QLineEdit>
+#include <QtWidgets/QPushButton>
+#include <QtWidgets/QTreeView>
+
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+
+using namespace Frameline;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+[[noreturn]] void fail(const QString &what)
+{
+    std::fprintf(stderr, "docshots: %s\n", qPrintable(what));
+    std::exit(1);
+}
+
+// Runs the event loop until `done` (checked every 10 ms) or fails after `timeoutMs`.
+void waitFor(const std::function<bool()> &done, const QString &what, int timeoutMs = 10000)
+{
+    QEventLoop loop;
+    QTimer check;
+    QObject::connect(&check, &QTimer::timeout, &loop, [&] {
+        if (done())
+            loop.quit();
+    });
+    QTimer::singleShot(timeoutMs, &loop, [&] { loop.exit(1); });
+    check.start(10);
+    if (!done() && loop.exec() != 0)
+        fail(u"timed out waiting for "_s + what);
+}
+
+void settle(int ms)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+// The first row (top level) whose cells in `column` satisfy `match`.
+QModelIndex findRow(QAbstractItemModel *model, int column, const std::function<bool(const QString &)> &match)
+{
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex index = model->index(row, column);
+        if (match(index.data().toString()))
+            return index;
+    }
+    return {};
+}
+
+int columnNamed(QAbstractItemModel *model, const QString &title)
+{
+    for (int column = 0; column < model->columnCount(); ++column) {
+        if (model->headerData(column, Qt::Horizontal).toString() == title)
+            return column;
+    }
+    fail(u"no timeline column "_s + title);
+}
+
+void select(TimelineWidget *timeline, const QModelIndex &index, const QString &what)
+{
+    if (!index.isValid())
+        fail(u"no row for "_s + what);
+    timeline->view()->setCurrentIndex(index);
+    timeline->view()->scrollTo(index);
+}
+
+void save(QWidget *window, const QString &path)
+{
+    settle(300); // let the views lay out and paint
+    if (!window->grab().save(path))
+        fail(u"cannot write "_s + path);
+    std::printf("wrote %s\n", qPrintable(path));
+}
+
+void send(ClientTab *tab, const QString &text, int format)
+{
+    tab->sendBar()->formatBox()->setCurrentIndex(format);
+    tab->sendBar()->messageEdit()->setText(text);
+    tab->sendBar()->sendButton()->click();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QStandardPaths::setTestModeEnabled(true); // settings and app data in a throwaway place
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(u"FramelineDocshots"_s);
+    QApplication::setApplicationName(u"FramelineDocshots"_s);
+
+    QCommandLineParser parser;
+    const QCommandLineOption outOption(u"out"_s, u"Folder for the PNG files."_s, u"dir"_s);
+    const QCommandLineOption langOption(u"lang"_s, u"Interface language."_s, u"language"_s, u"en"_s);
+    const QCommandLineOption suffixOption(u"suffix"_s, u"Appended to the file names."_s, u"suffix"_s);
+    parser.addOptions({ outOption, langOption, suffixOption });
+    parser.addHelpOption();
+    parser.process(app);
+    if (!parser.isSet(outOption))
+        fail(u"--out DIR is required"_s);
+    const QDir out(parser.value(outOption));
+    QDir().mkpath(out.path());
+    const QString suffix = parser.value(suffixOption);
+
+    LanguageLoader languages(&app);
+    languages.load(parser.value(langOption));
+
+    MainWindow window(MainWindow::Persistence::None);
+    window.resize(1440, 900);
+    window.show();
+    Workspace *workspace = window.workspace();
+
+    // --- a client tab talking to a local echo server ------------------------------------------------
+    Server::Options serverOptions;
+    serverOptions.behaviour = Server::Behaviour::Echo;
+    auto *server = new Server(serverOptions);
+    workspace->network()->adopt(server);
+    QString url;
+    QString error;
+    workspace->network()->runAndWait([&] {
+        if (server->listen(&error))
+            url = server->url() + u"chat?room=lobby"_s;
+    });
+    if (url.isEmpty())
+        fail(u"the local server did not start: "_s + error);
+
+    ClientTab *client = workspace->addClientTab(url, true);
+    client->setRequestSettingsVisible(false);
+    waitFor([&] { return client->state() == ConnectionState::Open; }, u"the client tab to open"_s);
+
+    send(client, u"{\"type\":\"subscribe\",\"channel\":\"prices\",\"symbols\":[\"BTC-USD\",\"ETH-USD\"],\"depth\":10}"_s, 0);
+    send(client, u"hello from Frameline"_s, 0);
+    send(client, u"01 02 03 04 fe ff 00 10 20 30 40 50 60 70 80 90 a0 b0 c0 d0"_s, 1);
+    client->sendBar()->pingButton()->click();
+    send(client, u"{\"type\":\"order\",\"side\":\"buy\",\"price\":64250.5,\"size\":0.25,\"id\":\"c0ffee\"}"_s, 0);
+    // The server answers with a message in three fragments, then breaks a rule (a masked server frame):
+    // the strict client fails the connection with 1002, and the timeline shows why.
+    workspace->network()->runAndWait([&] {
+        const QList<Connection *> clients = server->clients();
+        if (clients.isEmpty())
+            return;
+        Connection *peer = clients.first();
+        peer->sendFragmented(1, "{\"event\":\"snapshot\",\"bids\":[[64250.0,1.5],[64249.5,0.8]],\"asks\":[[64251.0,2.1]]}", 3,
+                             FrameOrigin::User);
+    });
+    TimelineWidget *timeline = client->timeline();
+    QAbstractItemModel *rows = timeline->viewModel();
+    waitFor([&] { return rows->rowCount() >= 17; }, u"the echoed frames"_s);
+    workspace->network()->runAndWait([&] {
+        const QList<Connection *> clients = server->clients();
+        if (clients.isEmpty())
+            return;
+        FrameSpec spec;
+        spec.opcode = 1;
+        spec.payload = "masked by mistake";
+        spec.masking = FrameSpec::Masking::Random;
+        clients.first()->sendFrame(spec, FrameOrigin::User);
+    });
+    waitFor([&] { return client->state() == ConnectionState::Closed; }, u"the strict client to fail the connection"_s);
+    settle(400);
+
+    const int payloadColumn = columnNamed(rows, QApplication::translate("Frameline::TimelineModel", "Payload"));
+    select(timeline, findRow(rows, payloadColumn, [](const QString &text) { return text.startsWith(u"{\"type\":\"order\""_s); }),
+           u"the order message"_s);
+    client->inspector()->setCurrentPage(InspectorWidget::Page::Payload);
+    save(&window, out.filePath(u"client-tab"_s + suffix + u".png"_s));
+
+    select(timeline, findRow(rows, payloadColumn, [](const QString &text) { return text.contains(u"HTTP/1.1 101"_s); }),
+           u"the handshake"_s);
+    client->inspector()->setCurrentPage(InspectorWidget::Page::Handshake);
+    save(&window, out.filePath(u"handshake"_s + suffix + u".png"_s));
+
+    // --- a server tab with two clients ------------------------------------------------------------------
+    ServerTab *serverTab = workspace->addServerTab(0, true);
+    waitFor([&] { return serverTab->isListening(); }, u"the server tab to listen"_s);
+    QList<ClientConnection *> peers;
+    for (int i = 0; i < 2; ++i) {
+        ClientConnection::Options options;
+        options.url = QUrl(serverTab->url() + (i == 0 ? u"sensors/kitchen"_s : u"sensors/garage"_s));
+        auto *peer = new ClientConnection(options);
+        workspace->network()->adopt(peer);
+        NetworkThread::post(peer, [peer] { peer->open(); });
+        peers.append(peer);
+    }
+    waitFor([&] {
+        bool open = true;
+        workspace->network()->runAndWait([&] {
+            for (ClientConnection *peer : std::as_const(peers))
+                open = open && peer->state() == ConnectionState::Open;
+        });
+        return open;
+    }, u"two clients on the server tab"_s);
+    workspace->network()->runAndWait([&] {
+        peers.at(0)->sendText("{\"sensor\":\"kitchen\",\"temperature\":21.4,\"humidity\":48}");
+        peers.at(1)->sendText("{\"sensor\":\"garage\",\"temperature\":12.9,\"door\":\"closed\"}");
+        peers.at(0)->sendPing("are you there?");
+        peers.at(1)->sendBinary(QByteArray::fromHex("0a0b0c0d0e0f10111213"));
+    });
+    settle(300);
+    serverTab->sendBar()->messageEdit()->setText(u"{\"command\":\"report\",\"interval\":5}"_s);
+    serverTab->sendBar()->sendButton()->click();
+    QAbstractItemModel *serverRows = serverTab->timeline()->viewModel();
+    waitFor([&] { return serverRows->rowCount() >= 16; }, u"the server tab's rows"_s);
+    settle(400);
+    const int serverPayloadColumn = columnNamed(serverRows, QApplication::translate("Frameline::TimelineModel", "Payload"));
+    select(serverTab->timeline(),
+           findRow(serverRows, serverPayloadColumn, [](const QString &text) { return text.startsWith(u"{\"sensor\":\"kitchen\""_s); }),
+           u"the kitchen message"_s);
+    serverTab->inspector()->setCurrentPage(InspectorWidget::Page::Payload);
+    save(&window, out.filePath(u"server-tab"_s + suffix + u".png"_s));
+    return 0;
+}
