@@ -4719,8 +4719,8 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고, �
     </message>
     <message>
         <location line="+1"/>
-        <source>Since previous entry</source>
-        <translation>이전 항목부터</translation>
+        <source>Since previous row of the connection</source>
+        <translation>같은 연결의 이전 행부터</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4955,7 +4955,7 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고, �
     <message>
         <location line="+2"/>
         <source>%1/s</source>
-        <translation>%1/s</translation>
+        <translation>초당 %1</translation>
     </message>
     <message>
         <location line="+3"/>

@@ -250,7 +250,7 @@ void TimelineWidget::retranslate()
         tr("One row per message, with a fragmented message's frames folded under it"));
     m_timeMode->setItemText(0, tr("Since connection start"));
     m_timeMode->setItemText(1, tr("Wall clock"));
-    m_timeMode->setItemText(2, tr("Since previous entry"));
+    m_timeMode->setItemText(2, tr("Since previous row of the connection"));
     m_timeMode->setToolTip(tr("How the Time column reads"));
     m_pauseButton->setText(tr("Pause"));
     m_pauseButton->setToolTip(tr("Freeze the view; capture continues and the rows appear on resume"));
