@@ -115,6 +115,76 @@
     </message>
 </context>
 <context>
+    <name>BinaryInput</name>
+    <message>
+        <location filename="../app/compose/binaryinput.cpp" line="+93"/>
+        <location line="+11"/>
+        <source>%1 is not a hex digit</source>
+        <translation>%1은(는) 16진수 숫자가 아닙니다</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>&quot;0x&quot; is not followed by hex digits</source>
+        <translation>&quot;0x&quot; 뒤에 16진수 숫자가 없습니다</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The group &quot;%1&quot; has an odd number of hex digits; every byte needs two</source>
+        <translation>묶음 &quot;%1&quot;의 16진수 숫자 개수가 홀수입니다. 바이트마다 두 자리가 필요합니다</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Too much &apos;=&apos; padding: a base64 group ends with at most two</source>
+        <translation>&apos;=&apos; 패딩이 너무 많습니다: base64 묶음 끝의 패딩은 최대 두 개입니다</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 is not a base64 character</source>
+        <translation>%1은(는) base64 문자가 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Base64 data after the &apos;=&apos; padding</source>
+        <translation>&apos;=&apos; 패딩 뒤에 Base64 데이터가 있습니다</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The base64 text ends with a single character in its last group of four, which cannot encode a byte</source>
+        <translation>base64 텍스트의 마지막 4문자 묶음에 문자가 하나뿐이라 바이트를 나타낼 수 없습니다</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The &apos;=&apos; padding does not complete the last group of four characters (%1 data characters need %2)</source>
+        <translation>&apos;=&apos; 패딩이 마지막 4문자 묶음을 채우지 못합니다(데이터 문자 %1개에는 패딩 %2개가 필요합니다)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The file %1 does not exist</source>
+        <translation>파일 %1이(가) 없습니다</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not a regular file</source>
+        <translation>%1은(는) 일반 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The file %1 has %2 bytes, over the limit of %3 bytes</source>
+        <translation>파일 %1의 크기가 %2바이트로, 제한 %3바이트를 넘습니다</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+6"/>
+        <source>The file %1 cannot be read: %2</source>
+        <translation>파일 %1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The file %1 has more than %2 bytes, over the limit</source>
+        <translation>파일 %1이(가) %2바이트를 넘어 제한을 초과합니다</translation>
+    </message>
+</context>
+<context>
     <name>ClientConnection</name>
     <message>
         <location filename="../app/net/clientconnection.cpp" line="+35"/>
@@ -1481,6 +1551,119 @@ permessage-deflate; server_no_context_takeover
         <location line="+3"/>
         <source>tls: %1</source>
         <translation>tls: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FrameCheck</name>
+    <message>
+        <location filename="../app/compose/framecheck.cpp" line="+50"/>
+        <source>The frame is not masked; a client must mask every frame it sends, and the server must close the connection</source>
+        <translation>프레임이 마스크되지 않았습니다. 클라이언트는 보내는 모든 프레임을 마스크해야 하며, 서버는 연결을 종료해야 합니다</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The frame is masked; a server must not mask frames, and the client must close the connection</source>
+        <translation>프레임이 마스크되어 있습니다. 서버는 프레임을 마스크하면 안 되며, 클라이언트는 연결을 종료해야 합니다</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>RSV1 is set, but no extension that defines it (such as permessage-deflate) was negotiated</source>
+        <translation>RSV1이 설정되어 있지만 이를 정의하는 확장(permessage-deflate 등)이 협상되지 않았습니다</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>RSV1 is set on a control frame; permessage-deflate compresses only data messages</source>
+        <translation>제어 프레임에 RSV1이 설정되어 있습니다. permessage-deflate는 데이터 메시지만 압축합니다</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>RSV1 is set on a continuation frame; permessage-deflate sets it only on the first frame of a message</source>
+        <translation>continuation 프레임에 RSV1이 설정되어 있습니다. permessage-deflate는 메시지의 첫 프레임에만 RSV1을 설정합니다</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>RSV2 is set, but no negotiated extension defines it</source>
+        <translation>RSV2가 설정되어 있지만 협상된 확장 중 이를 정의하는 것이 없습니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>RSV3 is set, but no negotiated extension defines it</source>
+        <translation>RSV3이 설정되어 있지만 협상된 확장 중 이를 정의하는 것이 없습니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Opcode %1 is reserved for future use; the peer must fail the connection</source>
+        <translation>Opcode %1은(는) 향후 사용을 위해 예약된 값입니다. 상대는 연결을 실패 처리해야 합니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The %1 frame has FIN = 0; control frames must not be fragmented</source>
+        <translation>%1 프레임의 FIN이 0입니다. 제어 프레임은 분할 전송하면 안 됩니다</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The %1 frame carries %2 bytes of payload; control frames carry at most 125</source>
+        <translation>%1 프레임의 페이로드가 %2바이트입니다. 제어 프레임의 페이로드는 최대 125바이트입니다</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The 64-bit payload length has its most significant bit set</source>
+        <translation>64비트 페이로드 길이의 최상위 비트가 설정되어 있습니다</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The payload length %1 is written in the %2-bit form; the minimal form is %3-bit</source>
+        <translation>페이로드 길이 %1이(가) %2비트 형식으로 쓰였습니다. 최소 형식은 %3비트입니다</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A continuation frame, but no fragmented message is open on this connection</source>
+        <translation>continuation 프레임이지만 이 연결에는 진행 중인 분할 전송 메시지가 없습니다</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A new %1 frame while a fragmented message is still open; only continuation (and control) frames may come until its last fragment</source>
+        <translation>분할 전송 메시지가 아직 끝나지 않았는데 새 %1 프레임이 왔습니다. 마지막 조각까지는 continuation 프레임(과 제어 프레임)만 올 수 있습니다</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The text is not valid UTF-8: byte %1 (0x%2) cannot appear there</source>
+        <translation>텍스트가 올바른 UTF-8이 아닙니다: 바이트 %1(0x%2)은(는) 그 자리에 올 수 없습니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The text ends in the middle of a UTF-8 sequence (after %1 bytes)</source>
+        <translation>텍스트가 UTF-8 시퀀스 중간에서 끝납니다(%1바이트 뒤)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The close frame carries 1 byte; a close payload is empty or starts with a 2-byte status code</source>
+        <translation>close 프레임의 페이로드가 1바이트입니다. close 페이로드는 비어 있거나 2바이트 상태 코드로 시작해야 합니다</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Close code %1 (%2) must not be sent in a close frame</source>
+        <translation>종료 코드 %1 (%2)은(는) close 프레임으로 보내면 안 됩니다</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The close reason is not valid UTF-8: byte %1 of the reason (0x%2) cannot appear there</source>
+        <translation>종료 사유가 올바른 UTF-8이 아닙니다: 종료 사유의 바이트 %1(0x%2)은(는) 그 자리에 올 수 없습니다</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The close reason ends in the middle of a UTF-8 sequence</source>
+        <translation>종료 사유가 UTF-8 시퀀스 중간에서 끝납니다</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The header declares %1 bytes but %2 are sent: the peer takes the first %1 as the payload and reads the other %3 as the start of the next frame</source>
+        <translation>헤더는 %1바이트를 선언했지만 %2바이트를 보냅니다: 상대는 처음 %1바이트를 페이로드로 받고, 나머지 %3바이트를 다음 프레임의 시작으로 읽습니다</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The header declares %1 bytes but only %2 are sent: the peer waits for %3 more and takes them from whatever is sent next</source>
+        <translation>헤더는 %1바이트를 선언했지만 %2바이트만 보냅니다: 상대는 %3바이트를 더 기다리며, 그다음에 보내는 바이트를 그대로 가져다 씁니다</translation>
     </message>
 </context>
 <context>
@@ -3260,6 +3443,96 @@ permessage-deflate; server_no_context_takeover
     </message>
 </context>
 <context>
+    <name>JsonInput</name>
+    <message>
+        <location filename="../app/compose/jsoninput.cpp" line="+140"/>
+        <source>The object is not closed: a &apos;,&apos; or &apos;}&apos; is expected here</source>
+        <translation>객체가 닫히지 않았습니다: 여기에 &apos;,&apos; 또는 &apos;}&apos;가 와야 합니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A &apos;:&apos; is expected after the key</source>
+        <translation>키 뒤에 &apos;:&apos;가 와야 합니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The array is not closed: a &apos;,&apos; or &apos;]&apos; is expected here</source>
+        <translation>배열이 닫히지 않았습니다: 여기에 &apos;,&apos; 또는 &apos;]&apos;가 와야 합니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <location line="+19"/>
+        <source>Unexpected text after the value</source>
+        <translation>값 뒤에 예상하지 못한 텍스트가 있습니다</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>A &apos;,&apos; is expected between the values</source>
+        <translation>값 사이에 &apos;,&apos;가 와야 합니다</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A value is expected here: an object, array, string, number, true, false or null</source>
+        <translation>여기에 값이 와야 합니다: 객체, 배열, 문자열, 숫자, true, false 또는 null</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The text ends inside a number</source>
+        <translation>텍스트가 숫자 중간에서 끝납니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The number is not valid JSON</source>
+        <translation>숫자가 올바른 JSON이 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The string contains an invalid escape sequence</source>
+        <translation>문자열에 잘못된 이스케이프 시퀀스가 있습니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The string contains invalid UTF-8</source>
+        <translation>문자열에 잘못된 UTF-8이 있습니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The string is not closed: a &apos;&quot;&apos; is missing</source>
+        <translation>문자열이 닫히지 않았습니다: &apos;&quot;&apos;가 없습니다</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>The text ends inside a string: a closing &apos;&quot;&apos; is missing</source>
+        <translation>텍스트가 문자열 중간에서 끝납니다: 닫는 &apos;&quot;&apos;가 없습니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The text ends before the JSON value is complete: a closing &apos;%1&apos; is missing</source>
+        <translation>JSON 값이 완성되기 전에 텍스트가 끝납니다: 닫는 &apos;%1&apos;이(가) 없습니다</translation>
+    </message>
+    <message>
+        <location line="-83"/>
+        <source>The JSON is nested too deeply</source>
+        <translation>JSON의 중첩이 너무 깊습니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The JSON document is too large</source>
+        <translation>JSON 문서가 너무 큽니다</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Invalid JSON</source>
+        <translation>잘못된 JSON</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The text is empty; JSON needs a value</source>
+        <translation>텍스트가 비어 있습니다. JSON에는 값이 필요합니다</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../ui/mainwindow/mainwindow.cpp" line="+97"/>
@@ -3552,6 +3825,59 @@ permessage-deflate; server_no_context_takeover
         <location line="+1"/>
         <source>Could not save the payload to “%1”: %2</source>
         <translation>페이로드를 “%1”에 저장할 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PayloadVariables</name>
+    <message>
+        <location filename="../app/compose/payloadvariables.cpp" line="+27"/>
+        <source>Unix time in milliseconds</source>
+        <translation>밀리초 단위 Unix 시간</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unix time in seconds</source>
+        <translation>초 단위 Unix 시간</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UTC date and time in ISO 8601, with milliseconds</source>
+        <translation>ISO 8601 형식의 UTC 날짜와 시간(밀리초 포함)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A random UUID (version 4)</source>
+        <translation>무작위 UUID (버전 4)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The number of this send in the tab: 1, 2, 3, ...</source>
+        <translation>이 탭에서 몇 번째로 보내는지: 1, 2, 3, ...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>N random letters and digits (N from 1 to %1)</source>
+        <translation>무작위 영문자와 숫자 N개 (N은 1부터 %1까지)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A literal &quot;{{&quot;</source>
+        <translation>문자 그대로의 &quot;{{&quot;</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>&quot;{{&quot; at byte %1 starts a variable but has no closing &quot;}}&quot;; write &quot;\{{&quot; for a literal &quot;{{&quot;</source>
+        <translation>바이트 %1의 &quot;{{&quot;이(가) 변수를 시작하지만 닫는 &quot;}}&quot;이(가) 없습니다. &quot;{{&quot;을(를) 문자 그대로 쓰려면 &quot;\{{&quot;로 쓰세요</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1 at byte %2: the length must be a whole number from 1 to %3, as in {{random:16}}</source>
+        <translation>바이트 %2의 %1: 길이는 {{random:16}}처럼 1부터 %3까지의 정수여야 합니다</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Unknown variable %1 at byte %2; the variables are {{timestamp}}, {{timestamp:s}}, {{timestamp:iso}}, {{uuid}}, {{counter}} and {{random:N}}; write &quot;\{{&quot; for a literal &quot;{{&quot;</source>
+        <translation>바이트 %2에 알 수 없는 변수 %1이(가) 있습니다. 쓸 수 있는 변수는 {{timestamp}}, {{timestamp:s}}, {{timestamp:iso}}, {{uuid}}, {{counter}}, {{random:N}}입니다. &quot;{{&quot;을(를) 문자 그대로 쓰려면 &quot;\{{&quot;로 쓰세요</translation>
     </message>
 </context>
 <context>

@@ -551,6 +551,10 @@ void Connection::failConnection(const Violation &violation)
 
 void Connection::enterClosing()
 {
+    // Our Close frame goes to the socket now: it must reach the peer even when the connection is
+    // destroyed right after (a tab closed, the application quitting).
+    if (m_closeSent && m_socket)
+        m_socket->flush();
     setState(ConnectionState::Closing);
     m_pingTimer.stop();
     if (m_role == Role::Server && (m_closeReceived || m_failing)) {

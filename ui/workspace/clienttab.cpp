@@ -11,6 +11,7 @@
 #include "ui/workspace/sendbar.h"
 
 #include <QtCore/QEvent>
+#include <QtCore/QTimer>
 #include <QtGui/QIcon>
 #include <QtWidgets/QComboBox>
 #include <QtWidgets/QCompleter>
@@ -189,9 +190,17 @@ void ClientTab::releaseConnection()
     ClientConnection *connection = m_connection;
     m_connection = nullptr;
     disconnect(connection, nullptr, this, nullptr);
-    // Going away (RFC 6455 §7.4.1, 1001) when it is still open; deleted right after in its thread.
-    NetworkThread::post(connection, [connection] { connection->stop(CloseCode::GoingAway); });
-    m_network->release(connection);
+    // Going away (RFC 6455 §7.4.1, 1001) when it is still open; deleted in its thread once the closing
+    // handshake is over, or after the close timeout (and at the latest with the network thread).
+    NetworkThread::post(connection, [connection] {
+        connection->stop(CloseCode::GoingAway);
+        if (connection->state() == ConnectionState::Closed && !connection->isReconnectPending()) {
+            connection->deleteLater();
+            return;
+        }
+        QObject::connect(connection, &Connection::closed, connection, &QObject::deleteLater);
+        QTimer::singleShot(connection->settings().closeTimeoutMs + 1000, connection, &QObject::deleteLater);
+    });
 }
 
 QString ClientTab::automaticTitle() const

@@ -7,6 +7,8 @@
 #include <QtWidgets/QHBoxLayout>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
+
+#include <limits>
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QSpinBox>
 #include <QtWidgets/QVBoxLayout>
@@ -27,6 +29,8 @@ SendBar::SendBar(QWidget *parent)
     , m_codeLabel(new QLabel(this))
 {
     m_message->setObjectName(QStringLiteral("messageEdit"));
+    // QLineEdit cuts text at 32767 characters unless told otherwise: a debugger sends what was typed.
+    m_message->setMaxLength(std::numeric_limits<int>::max());
     m_format->setObjectName(QStringLiteral("messageFormat"));
     m_send->setObjectName(QStringLiteral("sendButton"));
     m_ping->setObjectName(QStringLiteral("pingButton"));

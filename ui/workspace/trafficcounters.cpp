@@ -51,7 +51,7 @@ qint64 TrafficCounters::bytesPerSecond(qint64 nowNs)
 
 QString TrafficCounters::formatBytes(qint64 bytes)
 {
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
 }
 
 QString TrafficCounters::text(qint64 nowNs)
