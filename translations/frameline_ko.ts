@@ -275,7 +275,7 @@
 <context>
     <name>ClientTab</name>
     <message>
-        <location filename="../ui/workspace/clienttab.cpp" line="+201"/>
+        <location filename="../ui/workspace/clienttab.cpp" line="+210"/>
         <source>New Connection</source>
         <translation>새 연결</translation>
     </message>
@@ -1029,7 +1029,7 @@ opened); 2 for bad arguments.</source>
         <translation>엄격 모드: %3 때문에 %1 %2(으)로 연결을 종료합니다 (%4): %5</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+65"/>
         <source>Closed before the connection was open</source>
         <translation>연결이 열리기 전에 닫혔습니다</translation>
     </message>
@@ -4032,7 +4032,7 @@ permessage-deflate; server_no_context_takeover
         <translation>언어(&amp;L):</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>System (%1)</source>
         <translation>시스템 (%1)</translation>
     </message>
@@ -4322,7 +4322,7 @@ permessage-deflate; server_no_context_takeover
 <context>
     <name>SendBar</name>
     <message>
-        <location filename="../ui/workspace/sendbar.cpp" line="+104"/>
+        <location filename="../ui/workspace/sendbar.cpp" line="+108"/>
         <source>Not hex bytes: %1</source>
         <translation>16진수 바이트가 아닙니다: %1</translation>
     </message>

@@ -89,7 +89,11 @@ void PreferencesDialog::retranslateUi()
 {
     setWindowTitle(tr("Preferences"));
     m_languageLabel->setText(tr("&Language:"));
-    m_language->setItemText(0, tr("System (%1)").arg(QLocale::system().nativeLanguageName()));
+    // The C locale (LANG=C) has no language name; Frameline then speaks English.
+    QString systemLanguage = QLocale::system().nativeLanguageName();
+    if (systemLanguage.isEmpty())
+        systemLanguage = QLocale(QLocale::English).nativeLanguageName();
+    m_language->setItemText(0, tr("System (%1)").arg(systemLanguage));
     updateNote();
 }
 
