@@ -6,19 +6,6 @@
 
 namespace Frameline {
 
-namespace {
-
-LengthForm minimalForm(quint64 length)
-{
-    if (length < 126)
-        return LengthForm::Bits7;
-    if (length <= 0xFFFF)
-        return LengthForm::Bits16;
-    return LengthForm::Bits64;
-}
-
-} // namespace
-
 quint64 FrameCheck::wireLength(const FrameSpec &spec)
 {
     return spec.declaredLength.value_or(quint64(spec.payload.size()));
@@ -89,7 +76,7 @@ FrameCheckResult FrameCheck::check(const FrameSpec &spec, const FrameCheckContex
                 .arg(length));
 
     // RFC 6455 §5.2: the length field.
-    const LengthForm form = spec.lengthForm.value_or(minimalForm(length));
+    const LengthForm form = spec.lengthForm.value_or(minimalLengthForm(length));
     if (form == LengthForm::Bits64 && (length >> 63) != 0)
         add(ViolationKind::LengthTopBitSet, tr("The 64-bit payload length has its most significant bit set"));
     if ((form == LengthForm::Bits16 && length < 126) || (form == LengthForm::Bits64 && length <= 0xFFFF))
@@ -97,7 +84,7 @@ FrameCheckResult FrameCheck::check(const FrameSpec &spec, const FrameCheckContex
             tr("The payload length %1 is written in the %2-bit form; the minimal form is %3-bit")
                 .arg(length)
                 .arg(int(form))
-                .arg(int(minimalForm(length))));
+                .arg(int(minimalLengthForm(length))));
 
     // RFC 6455 §5.4: the sequence of data frames.
     if (opcode == quint8(Opcode::Continuation) && !context.fragmentedMessageOpen)

@@ -17,6 +17,12 @@ enum class Endpoint : quint8 { Client, Server };
 // a 16-bit length, or 127 followed by a 64-bit length.
 enum class LengthForm : quint8 { Bits7 = 7, Bits16 = 16, Bits64 = 64 };
 
+// The shortest form that can carry `length`: what RFC 6455 §5.2 requires ("the minimal number of bytes").
+constexpr LengthForm minimalLengthForm(quint64 length)
+{
+    return length < 126 ? LengthForm::Bits7 : length <= 0xFFFF ? LengthForm::Bits16 : LengthForm::Bits64;
+}
+
 // Where a frame stands in its message, as the decoder understood the sequence (RFC 6455 §5.4).
 enum class FramePosition : quint8 {
     Whole,     // FIN=1 data frame that is a whole message

@@ -11,14 +11,6 @@
 namespace Frameline {
 
 namespace {
-LengthForm minimalForm(quint64 length)
-{
-    if (length < 126)
-        return LengthForm::Bits7;
-    if (length <= 0xFFFF)
-        return LengthForm::Bits16;
-    return LengthForm::Bits64;
-}
 
 // Writes a header into `to` (at least 14 bytes) and returns its length.
 int writeHeader(quint8 *to, quint8 firstByte, LengthForm form, quint64 length, const std::array<quint8, 4> *key)
@@ -61,7 +53,7 @@ FrameSpec FrameSpec::valid(Endpoint sender, quint8 opcode, const QByteArray &pay
 
 int FrameWriter::headerLength(quint64 payloadLength, bool masked)
 {
-    const LengthForm form = minimalForm(payloadLength);
+    const LengthForm form = minimalLengthForm(payloadLength);
     return 2 + (form == LengthForm::Bits7 ? 0 : form == LengthForm::Bits16 ? 2 : 8) + (masked ? 4 : 0);
 }
 
@@ -73,7 +65,7 @@ QByteArray FrameWriter::encode(const FrameSpec &spec, QString *error, std::array
         return QByteArray();
     }
     const quint64 declared = spec.declaredLength.value_or(quint64(spec.payload.size()));
-    const LengthForm form = spec.lengthForm.value_or(minimalForm(declared));
+    const LengthForm form = spec.lengthForm.value_or(minimalLengthForm(declared));
     // In the 7-bit form the value is written as is: 126 and 127 make a reader expect an extended length
     // that is not there, which is exactly what someone crafting such a frame wants to test.
     if (form == LengthForm::Bits7 && declared > 127) {
@@ -126,7 +118,7 @@ void FrameWriter::appendFrame(QByteArray &out, Endpoint sender, quint8 opcode, Q
         key = SecureRandom::maskingKey();
     const quint8 firstByte = (fin ? 0x80 : 0) | (rsv1 ? 0x40 : 0) | (opcode & 0x0F);
     auto *to = reinterpret_cast<quint8 *>(out.data() + start);
-    writeHeader(to, firstByte, minimalForm(length), length, masked ? &key : nullptr);
+    writeHeader(to, firstByte, minimalLengthForm(length), length, masked ? &key : nullptr);
     char *payloadOut = out.data() + start + headerSize;
     if (masked)
         maskCopy(payload.data(), payloadOut, payload.size(), key);

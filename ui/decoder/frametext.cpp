@@ -4,6 +4,7 @@
 #include "app/protocol/opcode.h"
 #include "app/protocol/utf8validator.h"
 #include "ui/decoder/decodedstream.h"
+#include "ui/widgets/celltext.h"
 #include "ui/widgets/hexformat.h"
 
 #include <QtCore/QStringList>
@@ -14,48 +15,10 @@ namespace Frameline {
 
 namespace {
 
-// Text made safe for a one-line cell: control characters written as escapes, cut at `limit` characters.
-QString escapedLine(const QString &text, int limit)
-{
-    QString out;
-    out.reserve(qMin<qsizetype>(text.size(), limit) + 8);
-    int shown = 0;
-    for (const QChar c : text) {
-        if (shown == limit) {
-            out += QStringLiteral("…");
-            break;
-        }
-        const char16_t u = c.unicode();
-        if (u == u'\n')
-            out += QStringLiteral("\\n");
-        else if (u == u'\r')
-            out += QStringLiteral("\\r");
-        else if (u == u'\t')
-            out += QStringLiteral("\\t");
-        else if (u < 0x20 || u == 0x7F)
-            out += QStringLiteral("\\x%1").arg(uint(u), 2, 16, QLatin1Char('0'));
-        else
-            out += c;
-        ++shown;
-    }
-    return out;
-}
-
-// Printable: valid UTF-8 without control characters other than tab and line breaks.
-bool isPrintableText(QByteArrayView bytes)
-{
-    if (!Utf8Validator::isValid(bytes))
-        return false;
-    return std::none_of(bytes.begin(), bytes.end(), [](char c) {
-        const auto b = quint8(c);
-        return (b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F;
-    });
-}
-
 QString textOrHex(QByteArrayView bytes, bool preferText)
 {
-    if (preferText ? Utf8Validator::isValid(bytes) : isPrintableText(bytes))
-        return escapedLine(QString::fromUtf8(bytes), FrameText::PreviewCharacters);
+    if (preferText ? Utf8Validator::isValid(bytes) : CellText::isPrintableText(bytes))
+        return CellText::escapedLine(QString::fromUtf8(bytes), FrameText::PreviewCharacters);
     return HexFormat::bytes(bytes, FrameText::PreviewBytes);
 }
 

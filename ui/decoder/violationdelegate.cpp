@@ -1,24 +1,12 @@
 #include "ui/decoder/violationdelegate.h"
 
 #include "ui/decoder/frametext.h"
+#include "ui/widgets/colors.h"
 
 #include <QtGui/QColor>
 #include <QtGui/QPalette>
 
 namespace Frameline {
-
-namespace {
-
-QColor mix(const QColor &base, const QColor &tint, qreal amount)
-{
-    const QColor b = base.toRgb();
-    const QColor t = tint.toRgb();
-    return QColor::fromRgbF(float(b.redF() * (1 - amount) + t.redF() * amount),
-        float(b.greenF() * (1 - amount) + t.greenF() * amount),
-        float(b.blueF() * (1 - amount) + t.blueF() * amount));
-}
-
-} // namespace
 
 ViolationDelegate::ViolationDelegate(int severityRole, QObject *parent)
     : QStyledItemDelegate(parent)
@@ -36,7 +24,7 @@ void ViolationDelegate::initStyleOption(QStyleOptionViewItem *option, const QMod
     // A mid red / amber keeps its hue against both a light and a dark base; a quarter of it is enough to
     // mark the row without fighting the text colour.
     const QColor tint = severity == Severity::Error ? QColor(0xe0, 0x3c, 0x31) : QColor(0xe6, 0xa2, 0x17);
-    option->backgroundBrush = mix(base, tint, 0.25);
+    option->backgroundBrush = Colors::mix(base, tint, 0.25);
 }
 
 } // namespace Frameline

@@ -1,5 +1,7 @@
 #include "ui/inspector/inspectorpalette.h"
 
+#include "ui/widgets/colors.h"
+
 namespace Frameline {
 
 namespace {
@@ -9,13 +11,6 @@ namespace {
 QColor contrasting(const QPalette &palette, int hue, int saturation)
 {
     return QColor::fromHsl(hue, saturation, InspectorPalette::isDark(palette) ? 180 : 85);
-}
-
-QColor blend(const QColor &a, const QColor &b, qreal amountOfB)
-{
-    return QColor::fromRgbF(float(a.redF() * (1 - amountOfB) + b.redF() * amountOfB),
-        float(a.greenF() * (1 - amountOfB) + b.greenF() * amountOfB),
-        float(a.blueF() * (1 - amountOfB) + b.blueF() * amountOfB));
 }
 
 } // namespace
@@ -43,14 +38,14 @@ QColor InspectorPalette::color(const QPalette &palette, Role role)
     case Role::Bad:
         return contrasting(palette, 0, 200);
     case Role::Muted:
-        return blend(palette.color(QPalette::Text), palette.color(QPalette::Base), 0.45);
+        return Colors::mix(palette.color(QPalette::Text), palette.color(QPalette::Base), 0.45);
     }
     return palette.color(QPalette::Text);
 }
 
 QColor InspectorPalette::markBackground(const QPalette &palette)
 {
-    return blend(palette.color(QPalette::Base), QColor::fromHsl(0, 220, 128), isDark(palette) ? 0.45 : 0.3);
+    return Colors::mix(palette.color(QPalette::Base), QColor::fromHsl(0, 220, 128), isDark(palette) ? 0.45 : 0.3);
 }
 
 QColor InspectorPalette::markForeground(const QPalette &palette)

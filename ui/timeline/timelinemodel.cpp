@@ -3,7 +3,8 @@
 #include "app/net/clock.h"
 #include "app/protocol/closecode.h"
 #include "app/protocol/opcode.h"
-#include "app/protocol/utf8validator.h"
+#include "ui/widgets/celltext.h"
+#include "ui/widgets/colors.h"
 #include "ui/widgets/hexformat.h"
 
 #include <QtCore/QDateTime>
@@ -21,44 +22,6 @@ namespace {
 constexpr int PublishIntervalMs = 50;
 constexpr int PreviewCacheSize = 4096;
 
-QColor mix(const QColor &base, const QColor &tint, qreal amount)
-{
-    const QColor b = base.toRgb();
-    const QColor t = tint.toRgb();
-    return QColor::fromRgbF(float(b.redF() * (1 - amount) + t.redF() * amount),
-        float(b.greenF() * (1 - amount) + t.greenF() * amount),
-        float(b.blueF() * (1 - amount) + t.blueF() * amount));
-}
-
-// Text made safe for a one-line cell: line breaks and control characters as escapes, cut at `limit`.
-QString escapedLine(QStringView text, int limit, bool cut)
-{
-    QString out;
-    out.reserve(std::min<qsizetype>(text.size(), limit) + 8);
-    int shown = 0;
-    for (const QChar c : text) {
-        if (shown == limit) {
-            cut = true;
-            break;
-        }
-        const char16_t u = c.unicode();
-        if (u == u'\n')
-            out += QStringLiteral("\\n");
-        else if (u == u'\r')
-            out += QStringLiteral("\\r");
-        else if (u == u'\t')
-            out += QStringLiteral("\\t");
-        else if (u < 0x20 || u == 0x7F)
-            out += QStringLiteral("\\x%1").arg(uint(u), 2, 16, QLatin1Char('0'));
-        else
-            out += c;
-        ++shown;
-    }
-    if (cut)
-        out += QStringLiteral("\u2026");
-    return out;
-}
-
 // The first bytes of a text payload as a line: decoded only as far as the cell shows.
 QString textPreview(QByteArrayView bytes)
 {
@@ -69,18 +32,8 @@ QString textPreview(QByteArrayView bytes)
         while (size > 0 && (quint8(bytes[size]) & 0xC0) == 0x80)
             --size;
     }
-    return escapedLine(
+    return CellText::escapedLine(
         QString::fromUtf8(bytes.first(size)), TimelineModel::PreviewCharacters, size < bytes.size());
-}
-
-bool isPrintableText(QByteArrayView bytes)
-{
-    if (!Utf8Validator::isValid(bytes))
-        return false;
-    return std::none_of(bytes.begin(), bytes.end(), [](char c) {
-        const auto b = quint8(c);
-        return (b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F;
-    });
 }
 
 QString closePreview(QByteArrayView payload)
@@ -206,8 +159,8 @@ void TimelineModel::setPalette(const QPalette &palette)
     m_outgoingColor = dark ? QColor(0x6c, 0xb6, 0xff) : QColor(0x0b, 0x5c, 0xc4);
     m_incomingColor = dark ? QColor(0x6f, 0xd0, 0x8c) : QColor(0x1b, 0x7f, 0x3b);
     m_errorColor = dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xc0, 0x26, 0x1c);
-    m_noticeColor = mix(text, base, 0.38);
-    m_violationBackground = mix(base, QColor(0xe0, 0x3c, 0x31), dark ? 0.32 : 0.22);
+    m_noticeColor = Colors::mix(text, base, 0.38);
+    m_violationBackground = Colors::mix(base, QColor(0xe0, 0x3c, 0x31), dark ? 0.32 : 0.22);
     m_violationIcon = violationIcon(dark ? QColor(0xf0, 0x55, 0x4a) : QColor(0xd3, 0x2f, 0x2f));
     if (topLevelCount() > 0) {
         Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::NoLayoutChangeHint);
@@ -807,7 +760,7 @@ QString TimelineModel::formatPreview(const TimelineRow &row) const
     const FrameStore::Summary summary = m_store->summary(row.entry);
     const QByteArrayView payload = m_store->payload(row.entry);
     if (summary.kind == FrameStore::Summary::Kind::Notice)
-        return escapedLine(QString::fromUtf8(payload), PreviewCharacters * 2, false);
+        return CellText::escapedLine(QString::fromUtf8(payload), PreviewCharacters * 2, false);
     if (summary.payloadOmitted)
         return tr("(payload not kept: %1 bytes, over the frame size limit)").arg(summary.payloadLength);
     if (summary.opcode == quint8(Opcode::Close))
@@ -823,7 +776,7 @@ QString TimelineModel::formatPreview(const TimelineRow &row) const
         return HexFormat::bytes(payload, PreviewBytes);
     // Ping and pong payloads: text when they read as text.
     const QByteArrayView head = payload.first(std::min<qsizetype>(payload.size(), 125));
-    return isPrintableText(head) ? textPreview(payload) : HexFormat::bytes(payload, PreviewBytes);
+    return CellText::isPrintableText(head) ? textPreview(payload) : HexFormat::bytes(payload, PreviewBytes);
 }
 
 } // namespace Frameline

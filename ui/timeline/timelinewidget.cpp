@@ -4,6 +4,7 @@
 #include "ui/timeline/timelinemodel.h"
 #include "ui/timeline/timelineproxymodel.h"
 #include "ui/timeline/timelineview.h"
+#include "ui/widgets/colors.h"
 
 #include <QtCore/QDataStream>
 #include <QtCore/QElapsedTimer>
@@ -299,9 +300,7 @@ void TimelineWidget::applyPalette()
     // Search matches: an amber wash mixed into the base, softer than the violation red.
     const QColor amber(0xf2, 0xb7, 0x05);
     const qreal amount = dark ? 0.28 : 0.35;
-    const QColor highlight = QColor::fromRgbF(float(base.redF() * (1 - amount) + amber.redF() * amount),
-        float(base.greenF() * (1 - amount) + amber.greenF() * amount),
-        float(base.blueF() * (1 - amount) + amber.blueF() * amount));
+    const QColor highlight = Colors::mix(base, amber, amount);
     m_proxy->setHighlight(highlight);
     QPalette error = m_errorLabel->palette();
     error.setColor(QPalette::WindowText, dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xc0, 0x26, 0x1c));
