@@ -11,12 +11,13 @@
 #include "app/net/networkthread.h"
 #include "app/net/server.h"
 #include "app/protocol/framewriter.h"
+#include "ui/composer/composerwidget.h"
+#include "ui/composer/framecraftpanel.h"
 #include "ui/inspector/inspectorwidget.h"
 #include "ui/mainwindow/languageloader.h"
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/timeline/timelinewidget.h"
 #include "ui/workspace/clienttab.h"
-#include "ui/workspace/sendbar.h"
 #include "ui/workspace/servertab.h"
 #include "ui/workspace/workspace.h"
 
@@ -26,9 +27,11 @@
 #include <QtCore/QStandardPaths>
 #include <QtCore/QTimer>
 #include <QtWidgets/QApplication>
+#include <QtWidgets/QCheckBox>
 #include <QtWidgets/QComboBox>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QPushButton>
+#include <QtWidgets/QSplitter>
 #include <QtWidgets/QTreeView>
 
 #include <cstdio>
@@ -104,11 +107,11 @@ void save(QWidget *window, const QString &path)
     std::printf("wrote %s\n", qPrintable(path));
 }
 
-void send(ClientTab *tab, const QString &text, int format)
+void send(ClientTab *tab, const QString &text, ComposerWidget::Mode mode)
 {
-    tab->sendBar()->formatBox()->setCurrentIndex(format);
-    tab->sendBar()->messageEdit()->setText(text);
-    tab->sendBar()->sendButton()->click();
+    tab->composer()->setMode(mode);
+    tab->composer()->setText(text);
+    tab->composer()->sendButton()->click();
 }
 
 } // namespace
@@ -159,11 +162,11 @@ int main(int argc, char *argv[])
     client->setRequestSettingsVisible(false);
     waitFor([&] { return client->state() == ConnectionState::Open; }, u"the client tab to open"_s);
 
-    send(client, u"{\"type\":\"subscribe\",\"channel\":\"prices\",\"symbols\":[\"BTC-USD\",\"ETH-USD\"],\"depth\":10}"_s, 0);
-    send(client, u"hello from Frameline"_s, 0);
-    send(client, u"01 02 03 04 fe ff 00 10 20 30 40 50 60 70 80 90 a0 b0 c0 d0"_s, 1);
-    client->sendBar()->pingButton()->click();
-    send(client, u"{\"type\":\"order\",\"side\":\"buy\",\"price\":64250.5,\"size\":0.25,\"id\":\"c0ffee\"}"_s, 0);
+    send(client, u"{\"type\":\"subscribe\",\"channel\":\"prices\",\"symbols\":[\"BTC-USD\",\"ETH-USD\"],\"depth\":10}"_s, ComposerWidget::Mode::Json);
+    send(client, u"hello from Frameline"_s, ComposerWidget::Mode::Text);
+    send(client, u"01 02 03 04 fe ff 00 10 20 30 40 50 60 70 80 90 a0 b0 c0 d0"_s, ComposerWidget::Mode::Binary);
+    client->composer()->pingButton()->click();
+    send(client, u"{\"type\":\"order\",\"side\":\"buy\",\"price\":64250.5,\"size\":0.25,\"id\":\"c0ffee\"}"_s, ComposerWidget::Mode::Json);
     // The server answers with a message in three fragments, then breaks a rule (a masked server frame):
     // the strict client fails the connection with 1002, and the timeline shows why.
     workspace->network()->runAndWait([&] {
@@ -228,8 +231,9 @@ int main(int argc, char *argv[])
         peers.at(1)->sendBinary(QByteArray::fromHex("0a0b0c0d0e0f10111213"));
     });
     settle(300);
-    serverTab->sendBar()->messageEdit()->setText(u"{\"command\":\"report\",\"interval\":5}"_s);
-    serverTab->sendBar()->sendButton()->click();
+    serverTab->composer()->setMode(ComposerWidget::Mode::Json);
+    serverTab->composer()->setText(u"{\"command\":\"report\",\"interval\":5}"_s);
+    serverTab->composer()->sendButton()->click();
     QAbstractItemModel *serverRows = serverTab->timeline()->viewModel();
     waitFor([&] { return serverRows->rowCount() >= 16; }, u"the server tab's rows"_s);
     settle(400);
@@ -239,5 +243,52 @@ int main(int argc, char *argv[])
            u"the kitchen message"_s);
     serverTab->inspector()->setCurrentPage(InspectorWidget::Page::Payload);
     save(&window, out.filePath(u"server-tab"_s + suffix + u".png"_s));
+
+    // --- the composer in each mode ----------------------------------------------------------------------
+    ClientTab *composing = workspace->addClientTab(url, true);
+    composing->setRequestSettingsVisible(false);
+    waitFor([&] { return composing->state() == ConnectionState::Open; }, u"the composer's tab to open"_s);
+    if (auto *splitter = composing->findChild<QSplitter *>(u"clientComposerSplitter"_s))
+        splitter->setSizes({ 530, 370 });
+    settle(200);
+    if (auto *splitter = composing->findChild<QSplitter *>(u"clientTimelineSplitter"_s))
+        splitter->setSizes({ 300, splitter->height() - 300 });
+    ComposerWidget *composer = composing->composer();
+    QAbstractItemModel *composedRows = composing->timeline()->viewModel();
+    composer->setMode(ComposerWidget::Mode::Text);
+    composer->setText(u"Hello #{{counter}} at {{timestamp:iso}}"_s);
+    composer->send();
+    composer->send();
+    waitFor([&] { return composedRows->rowCount() >= 7; }, u"the composed messages and their echoes"_s);
+    settle(300);
+    select(composing->timeline(), composedRows->index(composedRows->rowCount() - 3, 0), u"the second message sent"_s);
+    composing->inspector()->setCurrentPage(InspectorWidget::Page::Payload);
+    save(&window, out.filePath(u"composer-text"_s + suffix + u".png"_s));
+
+    composer->setMode(ComposerWidget::Mode::Json);
+    composer->setText(u"{\n  \"type\": \"order\",\n  \"side\": \"buy\",\n  \"price\": 64250.5\n  \"size\": 0.25,\n"
+                      u"  \"id\": \"{{uuid}}\"\n}"_s);
+    settle(500); // live validation marks the missing comma
+    save(&window, out.filePath(u"composer-json"_s + suffix + u".png"_s));
+
+    composer->setMode(ComposerWidget::Mode::Binary);
+    composer->setBinaryFormat(ComposerWidget::BinaryFormat::Hex);
+    composer->setText(u"de ad be ef 00 01 02 03\n7f 80 fe ff 0a 0d 1b 20"_s);
+    composer->send();
+    waitFor([&] { return composedRows->rowCount() >= 9; }, u"the binary message and its echo"_s);
+    settle(200);
+    select(composing->timeline(), composedRows->index(composedRows->rowCount() - 2, 0), u"the binary message"_s);
+    save(&window, out.filePath(u"composer-binary"_s + suffix + u".png"_s));
+
+    composer->setMode(ComposerWidget::Mode::Text);
+    composer->setText(u"hello"_s);
+    composer->setAdvanced(true);
+    FrameCraftPanel *panel = composer->craftPanel();
+    panel->rsv2Box()->setChecked(true);
+    panel->opcodeBox()->setCurrentIndex(panel->opcodeBox()->findData(0x3));
+    panel->maskingBox()->setCurrentIndex(panel->maskingBox()->findData(int(FrameSpec::Masking::None)));
+    panel->lengthFormBox()->setCurrentIndex(panel->lengthFormBox()->findData(64));
+    settle(500);
+    save(&window, out.filePath(u"composer-advanced"_s + suffix + u".png"_s));
     return 0;
 }

@@ -7,6 +7,8 @@
 #include "app/net/server.h"
 #include "app/session/framestore.h"
 #include "tests/common/eventcollector.h"
+#include "ui/composer/composereditor.h"
+#include "ui/composer/composerwidget.h"
 #include "ui/inspector/inspectorwidget.h"
 #include "ui/mainwindow/actionregistry.h"
 #include "ui/mainwindow/commandline.h"
@@ -18,7 +20,6 @@
 #include "ui/workspace/clienttabsettings.h"
 #include "ui/workspace/decodertab.h"
 #include "ui/workspace/requestsettingswidget.h"
-#include "ui/workspace/sendbar.h"
 #include "ui/workspace/serverclientsmodel.h"
 #include "ui/workspace/servertab.h"
 #include "ui/workspace/servertabsettings.h"
@@ -494,21 +495,23 @@ void TestWorkspace::clientTabEndToEnd()
     QTest::keyClicks(urlEdit, server.url());
     QCOMPARE(tab->url(), server.url());
     QCOMPARE(tab->connectButton()->text(), QStringLiteral("&Connect"));
-    QVERIFY(!tab->sendBar()->sendButton()->isEnabled());
+    QVERIFY(!tab->composer()->sendButton()->isEnabled());
     QTest::mouseClick(tab->connectButton(), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(tab->state(), ConnectionState::Open, Timeout);
     QCOMPARE(tab->stateLabel()->text(), QStringLiteral("Open"));
     QCOMPARE(tab->connectButton()->text(), QStringLiteral("&Disconnect"));
-    QVERIFY(tab->sendBar()->sendButton()->isEnabled());
+    QVERIFY(tab->composer()->sendButton()->isEnabled());
     QVERIFY(ClientTab::urlHistory().contains(server.url()));
 
     // Send a text message and a binary one through the send row.
-    QTest::keyClicks(tab->sendBar()->messageEdit(), QStringLiteral("Hello"));
-    QTest::mouseClick(tab->sendBar()->sendButton(), Qt::LeftButton);
+    ComposerWidget *composer = tab->composer();
+    composer->setText(QStringLiteral("Hello"));
+    QTest::mouseClick(composer->sendButton(), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(tab->counters().framesIn(), 1, Timeout);
-    tab->sendBar()->formatBox()->setCurrentIndex(1);
-    tab->sendBar()->messageEdit()->setText(QStringLiteral("01 02 03"));
-    QTest::keyClick(tab->sendBar()->messageEdit(), Qt::Key_Return);
+    composer->setMode(ComposerWidget::Mode::Binary);
+    composer->setBinaryFormat(ComposerWidget::BinaryFormat::Hex);
+    composer->setText(QStringLiteral("01 02 03"));
+    QTest::keyClick(composer->editor(), Qt::Key_Return, Qt::ControlModifier);
     QTRY_COMPARE_WITH_TIMEOUT(tab->counters().framesIn(), 2, Timeout);
     QCOMPARE(tab->counters().framesOut(), 2);
     // "Hello": 2 header bytes + 4 mask bytes + 5 out, 2 + 5 back; 01 02 03: 6 + 3 out, 2 + 3 back.
@@ -517,10 +520,14 @@ void TestWorkspace::clientTabEndToEnd()
     QVERIFY(tab->countersLabel()->text().startsWith(
         QStringLiteral("In 2 frame(s) · 12 bytes   Out 2 frame(s) · 20 bytes")));
 
-    // A hex typo is caught in the send row, and nothing is sent.
-    tab->sendBar()->messageEdit()->setText(QStringLiteral("01 0"));
-    QTest::mouseClick(tab->sendBar()->sendButton(), Qt::LeftButton);
-    QVERIFY(tab->sendBar()->findChild<QLabel *>(QStringLiteral("sendError"))->isVisibleTo(tab->sendBar()));
+    // A hex typo is caught in the composer, and nothing is sent.
+    composer->setText(QStringLiteral("01 0"));
+    QTest::mouseClick(composer->sendButton(), Qt::LeftButton);
+    QVERIFY(composer->messageLabel()->isVisibleTo(composer));
+    QVERIFY2(composer->messageLabel()->text().contains(QStringLiteral("column 4")),
+        qPrintable(composer->messageLabel()->text()));
+    QTest::qWait(100);
+    QCOMPARE(tab->counters().framesOut(), 2);
 
     // The timeline: the rows in order with their columns.
     TimelineWidget *timeline = tab->timeline();
@@ -600,13 +607,13 @@ void TestWorkspace::clientTabEndToEnd()
     QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), allRows, Timeout);
 
     // Close with a code and reason from the send row.
-    tab->sendBar()->closeCodeBox()->setValue(4000);
-    tab->sendBar()->closeReasonEdit()->setText(QStringLiteral("done"));
-    QTest::mouseClick(tab->sendBar()->closeButton(), Qt::LeftButton);
+    composer->closeCodeBox()->setCurrentText(QStringLiteral("4000"));
+    composer->closeReasonEdit()->setText(QStringLiteral("done"));
+    QTest::mouseClick(composer->closeButton(), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(tab->state(), ConnectionState::Closed, Timeout);
     QCOMPARE(tab->stateLabel()->text(), QStringLiteral("Closed (4000 Private Use)"));
     QCOMPARE(tab->connectButton()->text(), QStringLiteral("&Connect"));
-    QVERIFY(!tab->sendBar()->sendButton()->isEnabled());
+    QVERIFY(!composer->sendButton()->isEnabled());
 
     if (qEnvironmentVariableIsSet("FRAMELINE_SCREENSHOTS")) {
         tab->clearTimeline();
@@ -614,11 +621,11 @@ void TestWorkspace::clientTabEndToEnd()
         QTRY_COMPARE_WITH_TIMEOUT(tab->state(), ConnectionState::Open, Timeout);
         for (const QString &text :
             { QStringLiteral("Hello, Frameline"), QStringLiteral("{\"op\":\"ping\",\"n\":1}") }) {
-            tab->sendBar()->formatBox()->setCurrentIndex(0);
-            tab->sendBar()->messageEdit()->setText(text);
-            QTest::mouseClick(tab->sendBar()->sendButton(), Qt::LeftButton);
+            composer->setMode(ComposerWidget::Mode::Text);
+            composer->setText(text);
+            QTest::mouseClick(composer->sendButton(), Qt::LeftButton);
         }
-        QTest::mouseClick(tab->sendBar()->pingButton(), Qt::LeftButton);
+        QTest::mouseClick(composer->pingButton(), Qt::LeftButton);
         QTest::qWait(500);
         timeline->view()->setCurrentIndex(model->index(model->rowCount() - 2, 0));
         QTest::qWait(200);
@@ -677,9 +684,9 @@ void TestWorkspace::builtInEchoServer()
     QCOMPARE(tab->counters().bytesIn(), 2 + greeting.size());
     QCOMPARE(tab->counters().framesOut(), 1);
 
-    // The send row is ready with a message of its own.
-    QCOMPARE(tab->sendBar()->messageEdit()->text(), QStringLiteral("Hello, echo!"));
-    tab->sendBar()->sendButton()->click();
+    // The composer is ready with a message of its own.
+    QCOMPARE(tab->composer()->text(), QStringLiteral("Hello, echo!"));
+    tab->composer()->sendButton()->click();
     QTRY_COMPARE_WITH_TIMEOUT(tab->counters().framesIn(), 2, Timeout);
     QCOMPARE(tab->counters().bytesIn(), 2 + greeting.size() + 2 + 12);
 
@@ -777,11 +784,11 @@ void TestWorkspace::serverTabTwoClients()
 
     // To all clients.
     QCOMPARE(tab->selectedClient(), quint64(0));
-    QTRY_VERIFY_WITH_TIMEOUT(tab->sendBar()->sendButton()->isEnabled(), Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(tab->composer()->sendButton()->isEnabled(), Timeout);
     QCOMPARE(
-        tab->findChild<QLabel *>(QStringLiteral("sendTarget"))->text(), QStringLiteral("To all clients:"));
-    tab->sendBar()->messageEdit()->setText(QStringLiteral("to everyone"));
-    QTest::mouseClick(tab->sendBar()->sendButton(), Qt::LeftButton);
+        tab->findChild<QLabel *>(QStringLiteral("composerTargetLabel"))->text(), QStringLiteral("To all clients:"));
+    tab->composer()->setText(QStringLiteral("to everyone"));
+    QTest::mouseClick(tab->composer()->sendButton(), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(incomingPayloads(firstEvents), QList<QByteArray>({ "to everyone" }), Timeout);
     QTRY_COMPARE_WITH_TIMEOUT(incomingPayloads(secondEvents), QList<QByteArray>({ "to everyone" }), Timeout);
 
@@ -789,10 +796,10 @@ void TestWorkspace::serverTabTwoClients()
     tab->clientsView()->setCurrentIndex(clients->index(1, 0));
     QCOMPARE(tab->selectedClient(), secondId);
     QVERIFY(!tab->timeline()->view()->isColumnHidden(TimelineModel::ConnectionColumn));
-    QCOMPARE(tab->findChild<QLabel *>(QStringLiteral("sendTarget"))->text(),
+    QCOMPARE(tab->findChild<QLabel *>(QStringLiteral("composerTargetLabel"))->text(),
         QStringLiteral("To client #%1:").arg(secondId));
-    tab->sendBar()->messageEdit()->setText(QStringLiteral("just you"));
-    QTest::mouseClick(tab->sendBar()->sendButton(), Qt::LeftButton);
+    tab->composer()->setText(QStringLiteral("just you"));
+    QTest::mouseClick(tab->composer()->sendButton(), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(
         incomingPayloads(secondEvents), QList<QByteArray>({ "to everyone", "just you" }), Timeout);
     // The first client messages the server; nothing more reaches the first client.
@@ -925,8 +932,8 @@ void TestWorkspace::secureServerAndClientTabs()
     QVERIFY2(client->stateLabel()->text().startsWith(QStringLiteral("Open · TLS")),
         qPrintable(client->stateLabel()->text()));
     QTRY_COMPARE_WITH_TIMEOUT(server->clientsModel()->openCount(), 1, Timeout);
-    client->sendBar()->messageEdit()->setText(QStringLiteral("secret"));
-    client->sendBar()->sendButton()->click();
+    client->composer()->setText(QStringLiteral("secret"));
+    client->composer()->sendButton()->click();
     QTRY_COMPARE_WITH_TIMEOUT(client->counters().framesIn(), 1, Timeout); // the server tab echoes by default
 }
 

@@ -5,10 +5,14 @@
 #include "ui/timeline/timelineproxymodel.h"
 #include "ui/timeline/timelineview.h"
 #include "ui/widgets/colors.h"
+#include "ui/widgets/hexformat.h"
 
 #include <QtCore/QDataStream>
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QEvent>
+#include <QtGui/QAction>
+#include <QtGui/QClipboard>
+#include <QtGui/QGuiApplication>
 #include <QtGui/QKeySequence>
 #include <QtGui/QShortcut>
 #include <QtWidgets/QButtonGroup>
@@ -18,6 +22,7 @@
 #include <QtWidgets/QHeaderView>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
+#include <QtWidgets/QMenu>
 #include <QtWidgets/QScrollBar>
 #include <QtWidgets/QStyle>
 #include <QtWidgets/QToolButton>
@@ -84,6 +89,7 @@ TimelineWidget::TimelineWidget(FrameStore *store, QWidget *parent)
     connect(m_proxy, &TimelineProxyModel::filteringChanged, this,
         [this](bool filtering) { m_filteringLabel->setVisible(filtering); });
     connect(m_view->verticalScrollBar(), &QScrollBar::actionTriggered, this, &TimelineWidget::onUserScrolled);
+    connect(m_view, &TimelineView::contextMenuRequested, this, &TimelineWidget::showContextMenu);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
         [this](const QModelIndex &current) { onCurrentChanged(current); });
     updateCounts();
@@ -536,6 +542,104 @@ void TimelineWidget::setPaused(bool paused)
 bool TimelineWidget::isPaused() const
 {
     return !m_model->isPublishing();
+}
+
+// ---- context menu: composer and clipboard -------------------------------------------------------------
+
+void TimelineWidget::setResendEnabled(bool enabled)
+{
+    m_resendEnabled = enabled;
+}
+
+QMenu *TimelineWidget::createContextMenu(const QModelIndex &index, QWidget *parent)
+{
+    if (!index.isValid() || index.model() != m_proxy)
+        return nullptr;
+    const EntryDetails row = m_model->details(m_proxy->mapToSource(index));
+    // What the row offers: a message and/or a frame. Both come complete from the store.
+    EntryDetails message;
+    EntryDetails frame;
+    if (row.kind == EntryDetails::Kind::Message) {
+        message = row;
+        if (row.frameIds.size() == 1)
+            frame = m_store->frameDetails(row.frameIds.constFirst());
+    } else if (row.kind == EntryDetails::Kind::Frame) {
+        frame = row;
+        // A data frame of a complete message (control frames belong to none; RFC 6455 §5.4).
+        if (row.messageId >= 0 && !row.frame.isControl())
+            message = m_store->messageDetails(row.messageId);
+    } else {
+        return nullptr; // a notice, or a row the store no longer has
+    }
+    const bool hasMessage = message.kind == EntryDetails::Kind::Message;
+    const bool hasFrame = frame.kind == EntryDetails::Kind::Frame;
+    const bool messageKept = hasMessage && !message.payloadTruncated;
+    const bool frameKept = hasFrame && !frame.payloadTruncated && !frame.frame.payloadOmitted;
+    const QString messageNotKept = tr("The message's payload was not kept in full (over the size limit)");
+    const QString frameNotKept = tr("The frame's payload was not kept (over the frame size limit)");
+    const QString cannotSend = tr("Nothing to send it to: the connection is not open");
+
+    auto *menu = new QMenu(parent);
+    menu->setObjectName(QStringLiteral("timelineContextMenu"));
+    menu->setToolTipsVisible(true);
+    const auto addAction
+        = [menu](const QString &name, const QString &text, bool enabled, const QString &why) {
+              QAction *action = menu->addAction(text);
+              action->setObjectName(name);
+              action->setEnabled(enabled);
+              if (!enabled) {
+                  action->setToolTip(why);
+                  action->setStatusTip(why);
+              }
+              return action;
+          };
+    const auto addCompose
+        = [this, &addAction, &cannotSend](const QString &name, const QString &text,
+              const EntryDetails &details, ComposeAction composeAction, bool kept, const QString &notKept) {
+              const bool resend = composeAction == ComposeAction::ResendMessage
+                  || composeAction == ComposeAction::ResendFrame;
+              QAction *action
+                  = addAction(name, text, kept && (!resend || m_resendEnabled), kept ? cannotSend : notKept);
+              connect(action, &QAction::triggered, this,
+                  [this, details, composeAction] { Q_EMIT composeRequested(details, composeAction); });
+          };
+    if (hasMessage)
+        addCompose(QStringLiteral("loadMessageAction"), tr("Load Message into Composer"), message,
+            ComposeAction::LoadMessage, messageKept, messageNotKept);
+    if (hasFrame)
+        addCompose(QStringLiteral("loadFrameAction"), tr("Load Frame into Composer"), frame,
+            ComposeAction::LoadFrame, frameKept, frameNotKept);
+    if (hasMessage)
+        addCompose(QStringLiteral("resendMessageAction"), tr("Resend Message"), message,
+            ComposeAction::ResendMessage, messageKept, messageNotKept);
+    if (hasFrame)
+        addCompose(QStringLiteral("resendFrameAction"), tr("Resend Frame"), frame, ComposeAction::ResendFrame,
+            frameKept, frameNotKept);
+    menu->addSeparator();
+
+    // Copying: the row's own payload (a message row's whole message, a frame row's frame).
+    const bool rowIsMessage = row.kind == EntryDetails::Kind::Message;
+    const bool kept = rowIsMessage ? messageKept : frameKept;
+    const QString &notKept = rowIsMessage ? messageNotKept : frameNotKept;
+    const QByteArray payload = row.payload;
+    QAction *copyText
+        = addAction(QStringLiteral("copyPayloadTextAction"), tr("Copy Payload as Text"), kept, notKept);
+    connect(copyText, &QAction::triggered, this,
+        [payload] { QGuiApplication::clipboard()->setText(QString::fromUtf8(payload)); });
+    QAction *copyHex
+        = addAction(QStringLiteral("copyPayloadHexAction"), tr("Copy Payload as Hex"), kept, notKept);
+    connect(copyHex, &QAction::triggered, this,
+        [payload] { QGuiApplication::clipboard()->setText(HexFormat::bytes(payload)); });
+    return menu;
+}
+
+void TimelineWidget::showContextMenu(const QModelIndex &index, const QPoint &globalPos)
+{
+    QMenu *menu = createContextMenu(index, this);
+    if (!menu)
+        return;
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->popup(globalPos);
 }
 
 // ---- the rest of the contract -------------------------------------------------------------------------

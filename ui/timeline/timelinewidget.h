@@ -14,6 +14,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QToolButton;
 QT_END_NAMESPACE
 
@@ -32,11 +33,19 @@ class TimelineView;
 // Follows the tail while the view is scrolled to the bottom; scrolling up or selecting a row stops that, and
 // Live returns to it. Pause freezes the rows while the store keeps growing.
 //
+// A row's context menu (right click, the menu key or Shift+F10) loads it into the composer or re-sends it
+// (as a message or as the exact frame) through composeRequested(), and copies its payload as text or hex.
+//
 // Owned by the workspace (a tab); GUI thread. Does not own the store, which its owner appends to.
 class TimelineWidget : public QWidget
 {
     Q_OBJECT
 public:
+    // What a row's context menu asks of the composer: load the message (its opcode and whole payload) or
+    // the exact frame (every header field and its payload) into it, or send it again at once.
+    enum class ComposeAction : quint8 { LoadMessage, LoadFrame, ResendMessage, ResendFrame };
+    Q_ENUM(ComposeAction)
+
     explicit TimelineWidget(FrameStore *store, QWidget *parent = nullptr);
     ~TimelineWidget() override;
 
@@ -77,8 +86,26 @@ public:
     void setMessageMode(bool messages);
     bool isMessageMode() const;
 
+    // Whether the "Resend" items of the context menu are enabled (the tab knows whether it can send now);
+    // the "Load" items always are. Off until the owner says otherwise.
+    void setResendEnabled(bool enabled);
+    bool isResendEnabled() const { return m_resendEnabled; }
+    // The context menu for the row at `index` (of viewModel()), as a right click or the menu key opens it:
+    // the load and resend actions that apply to the row, then copying its payload. Null for a notice or
+    // no row. The caller owns the menu; the actions emit composeRequested() or fill the clipboard.
+    //
+    // A data frame offers the frame actions, and the message actions when its message is complete; a
+    // control frame only the frame actions; a message the message actions, and the frame actions of its
+    // frame when it has exactly one (a fragment under a message is a frame row). A payload that was not
+    // kept disables loading, resending and copying it, with the reason in the tooltip.
+    QMenu *createContextMenu(const QModelIndex &index, QWidget *parent = nullptr);
+
 Q_SIGNALS:
     void currentChanged(const Frameline::EntryDetails &details);
+    // From a row's context menu. `details` is complete (the whole payload included): FrameStore's
+    // frameDetails() for the frame actions, messageDetails() for the message actions.
+    void composeRequested(
+        const Frameline::EntryDetails &details, Frameline::TimelineWidget::ComposeAction action);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -98,6 +125,7 @@ private:
     void updateLiveButton();
     bool find(bool forward);
     void scrollToTail();
+    void showContextMenu(const QModelIndex &index, const QPoint &globalPos);
 
     FrameStore *m_store;
     TimelineModel *m_model;
@@ -131,6 +159,7 @@ private:
     bool m_following = true;
     bool m_updatingControls = false;
     bool m_connectionColumnVisible = false;
+    bool m_resendEnabled = false;
 };
 
 } // namespace Frameline

@@ -4,13 +4,15 @@
 #include "app/net/clock.h"
 #include "app/net/networkthread.h"
 #include "app/protocol/closecode.h"
+#include "ui/composer/composerwidget.h"
+#include "ui/composer/framecraftpanel.h"
 #include "ui/inspector/inspectorwidget.h"
 #include "ui/timeline/timelinewidget.h"
 #include "ui/widgets/setting.h"
 #include "ui/workspace/requestsettingswidget.h"
-#include "ui/workspace/sendbar.h"
 
 #include <QtCore/QEvent>
+#include <QtCore/QPointer>
 #include <QtCore/QTimer>
 #include <QtGui/QIcon>
 #include <QtWidgets/QComboBox>
@@ -79,13 +81,14 @@ ClientTab::ClientTab(NetworkThread *network, QWidget *parent)
     , m_clearButton(new QToolButton(this))
     , m_settingsButton(new QToolButton(this))
     , m_errorLabel(new QLabel(this))
-    , m_mainSplitter(new QSplitter(Qt::Horizontal, this))
+    , m_composerSplitter(new QSplitter(Qt::Vertical, this))
+    , m_mainSplitter(new QSplitter(Qt::Horizontal, m_composerSplitter))
     , m_timelineSplitter(new QSplitter(Qt::Vertical, m_mainSplitter))
     , m_timeline(new TimelineWidget(&m_store, m_timelineSplitter))
     , m_inspector(new InspectorWidget(m_timelineSplitter))
     , m_settingsArea(new QScrollArea(m_mainSplitter))
     , m_requestSettings(new RequestSettingsWidget(m_settingsArea))
-    , m_sendBar(new SendBar(this))
+    , m_composer(new ComposerWidget(Endpoint::Client, m_composerSplitter))
 {
     m_url->setObjectName(QStringLiteral("urlBox"));
     m_url->setEditable(true);
@@ -133,6 +136,10 @@ ClientTab::ClientTab(NetworkThread *network, QWidget *parent)
     m_mainSplitter->setSizes({ 860, 400 });
     m_timelineSplitter->setStretchFactor(0, 3);
     m_timelineSplitter->setStretchFactor(1, 2);
+    m_composerSplitter->setObjectName(QStringLiteral("clientComposerSplitter"));
+    m_composerSplitter->setChildrenCollapsible(false);
+    m_composerSplitter->setStretchFactor(0, 1);
+    m_composerSplitter->setStretchFactor(1, 0);
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_url, 1);
@@ -149,8 +156,7 @@ ClientTab::ClientTab(NetworkThread *network, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
     layout->addWidget(m_errorLabel);
-    layout->addWidget(m_mainSplitter, 1);
-    layout->addWidget(m_sendBar);
+    layout->addWidget(m_composerSplitter, 1);
 
     m_counterTimer.setInterval(500);
     connect(&m_counterTimer, &QTimer::timeout, this, &ClientTab::updateCounters);
@@ -169,9 +175,11 @@ ClientTab::ClientTab(NetworkThread *network, QWidget *parent)
     connect(m_settingsButton, &QToolButton::toggled, this, &ClientTab::settingsChanged);
     connect(m_requestSettings, &RequestSettingsWidget::settingsChanged, this, &ClientTab::settingsChanged);
     connect(m_timeline, &TimelineWidget::currentChanged, m_inspector, &InspectorWidget::showDetails);
-    connect(m_sendBar, &SendBar::sendRequested, this, &ClientTab::send);
-    connect(m_sendBar, &SendBar::pingRequested, this, &ClientTab::sendPing);
-    connect(m_sendBar, &SendBar::closeRequested, this, &ClientTab::sendClose);
+    connect(m_composer, &ComposerWidget::sendRequested, this, &ClientTab::send);
+    connect(m_timeline, &TimelineWidget::composeRequested, this,
+        [this](const EntryDetails &details, TimelineWidget::ComposeAction action) {
+            onComposeRequested(details, int(action));
+        });
 
     retranslateUi();
     updateStateView();
@@ -255,6 +263,8 @@ QVariantMap ClientTab::saveSettings() const
     map.insert(QStringLiteral("builtInEcho"), m_builtInEcho);
     map.insert(QStringLiteral("timelineState"), m_timeline->saveState());
     map.insert(QStringLiteral("inspectorState"), m_inspector->saveState());
+    map.insert(QStringLiteral("composerSplitter"), m_composerSplitter->saveState());
+    map.insert(QStringLiteral("composer"), m_composer->saveState());
     return map;
 }
 
@@ -269,6 +279,10 @@ void ClientTab::restoreSettings(const QVariantMap &map)
     const QByteArray inspectorState = map.value(QStringLiteral("inspectorState")).toByteArray();
     if (!inspectorState.isEmpty())
         m_inspector->restoreState(inspectorState);
+    const QByteArray composerSplitter = map.value(QStringLiteral("composerSplitter")).toByteArray();
+    if (!composerSplitter.isEmpty())
+        m_composerSplitter->restoreState(composerSplitter);
+    m_composer->restoreState(map.value(QStringLiteral("composer")).toMap());
 }
 
 void ClientTab::setRequestSettingsVisible(bool visible)
@@ -394,8 +408,10 @@ void ClientTab::onEventsReady(const EventBatch &events)
             showError(notice->text);
             break;
         case ConnectionNotice::Kind::Handshake:
-            if (notice->handshake && notice->handshake->accepted)
+            if (notice->handshake && notice->handshake->accepted) {
                 showError(QString());
+                m_composer->setDeflateNegotiated(notice->handshake->deflate.has_value());
+            }
             break;
         case ConnectionNotice::Kind::Tls:
             if (notice->tls)
@@ -411,35 +427,51 @@ void ClientTab::onEventsReady(const EventBatch &events)
             m_counterTimer.stop();
         updateStateView();
         if (m_state == ConnectionState::Open && !m_greeting.isEmpty())
-            send(0x1, std::exchange(m_greeting, QString()).toUtf8());
+            send(OutgoingRequest::message(0x1, std::exchange(m_greeting, QString()).toUtf8()));
         Q_EMIT this->stateChanged(m_state);
     }
     updateCounters();
 }
 
-void ClientTab::send(quint8 opcode, const QByteArray &payload)
+void ClientTab::send(const OutgoingRequest &request)
 {
     if (!m_connection)
         return;
     ClientConnection *connection = m_connection;
-    NetworkThread::post(
-        connection, [connection, opcode, payload] { connection->sendMessage(opcode, payload); });
+    QPointer<ClientTab> tab(this);
+    NetworkThread::post(connection, [connection, request, tab] {
+        if (request.sendOn(*connection))
+            return;
+        // Not open any more, or a frame that cannot be written at all: say so where the user sent from.
+        const QString error = connection->errorString();
+        QMetaObject::invokeMethod(tab, [tab, error] {
+            if (tab)
+                tab->showError(tr("Not sent: %1").arg(error));
+        });
+    });
 }
 
-void ClientTab::sendPing(const QByteArray &payload)
+void ClientTab::onComposeRequested(const EntryDetails &details, int action)
 {
-    if (!m_connection)
-        return;
-    ClientConnection *connection = m_connection;
-    NetworkThread::post(connection, [connection, payload] { connection->sendPing(payload); });
-}
-
-void ClientTab::sendClose(quint16 code, const QString &reason)
-{
-    if (!m_connection)
-        return;
-    ClientConnection *connection = m_connection;
-    NetworkThread::post(connection, [connection, code, reason] { connection->close(code, reason); });
+    switch (TimelineWidget::ComposeAction(action)) {
+    case TimelineWidget::ComposeAction::LoadMessage:
+        m_composer->loadMessage(details.frame.opcode, details.payload);
+        break;
+    case TimelineWidget::ComposeAction::LoadFrame:
+        m_composer->loadFrame(details.frame, details.payload);
+        if (details.direction == Direction::Incoming) { // the server's lack of a key is not ours to copy
+            QComboBox *masking = m_composer->craftPanel()->maskingBox();
+            masking->setCurrentIndex(masking->findData(int(FrameSpec::Masking::Random)));
+        }
+        break;
+    case TimelineWidget::ComposeAction::ResendMessage:
+    case TimelineWidget::ComposeAction::ResendFrame: {
+        const bool asFrame = TimelineWidget::ComposeAction(action) == TimelineWidget::ComposeAction::ResendFrame;
+        if (const std::optional<OutgoingRequest> request = OutgoingRequest::fromEntry(details, asFrame, Endpoint::Client))
+            send(*request);
+        break;
+    }
+    }
 }
 
 void ClientTab::clearTimeline()
@@ -480,7 +512,9 @@ void ClientTab::updateStateView()
     m_connectButton->setText(active ? tr("&Disconnect") : tr("&Connect"));
     m_connectButton->setIcon(
         QIcon(active ? QStringLiteral(":/icons/disconnect.svg") : QStringLiteral(":/icons/connect.svg")));
-    m_sendBar->setConnected(m_connection && m_state == ConnectionState::Open);
+    const bool open = m_connection && m_state == ConnectionState::Open;
+    m_composer->setConnected(open);
+    m_timeline->setResendEnabled(open);
 }
 
 void ClientTab::updateCounters()

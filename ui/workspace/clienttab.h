@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/compose/outgoingrequest.h"
 #include "app/net/connectionevent.h"
 #include "app/session/framestore.h"
 #include "ui/workspace/clienttabsettings.h"
@@ -22,12 +23,12 @@ class ClientConnection;
 class InspectorWidget;
 class NetworkThread;
 class RequestSettingsWidget;
-class SendBar;
+class ComposerWidget;
 class TimelineWidget;
 
 // A client tab: the connection bar (URL with history, Connect/Disconnect, state, live counters), the
 // request settings beside the timeline, the timeline and inspector of everything the connection did,
-// and the send row. Each Connect makes a new ClientConnection in the shared network thread; the tab only
+// and the composer. Each Connect makes a new ClientConnection in the shared network thread; the tab only
 // talks to it through NetworkThread::post and hears from it through its queued eventsReady batches,
 // which it appends to its own FrameStore.
 //
@@ -80,7 +81,7 @@ public:
     TimelineWidget *timeline() const { return m_timeline; }
     InspectorWidget *inspector() const { return m_inspector; }
     RequestSettingsWidget *requestSettings() const { return m_requestSettings; }
-    SendBar *sendBar() const { return m_sendBar; }
+    ComposerWidget *composer() const { return m_composer; }
     QComboBox *urlBox() const { return m_url; }
     QPushButton *connectButton() const { return m_connectButton; }
     QLabel *stateLabel() const { return m_stateLabel; }
@@ -99,9 +100,8 @@ protected:
 private:
     void onEventsReady(const EventBatch &events);
     void onConnectClicked();
-    void send(quint8 opcode, const QByteArray &payload);
-    void sendPing(const QByteArray &payload);
-    void sendClose(quint16 code, const QString &reason);
+    void send(const OutgoingRequest &request);
+    void onComposeRequested(const EntryDetails &details, int action);
     void releaseConnection();
     void showError(const QString &error);
     void updateStateView();
@@ -135,13 +135,14 @@ private:
     QToolButton *m_clearButton = nullptr;
     QToolButton *m_settingsButton = nullptr;
     QLabel *m_errorLabel = nullptr;
+    QSplitter *m_composerSplitter = nullptr; // the timeline and settings above, the composer below
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_timelineSplitter = nullptr;
     TimelineWidget *m_timeline = nullptr;
     InspectorWidget *m_inspector = nullptr;
     QScrollArea *m_settingsArea = nullptr;
     RequestSettingsWidget *m_requestSettings = nullptr;
-    SendBar *m_sendBar = nullptr;
+    ComposerWidget *m_composer = nullptr;
 };
 
 } // namespace Frameline

@@ -4,9 +4,10 @@
 #include "app/net/networkthread.h"
 #include "app/net/server.h"
 #include "app/protocol/closecode.h"
+#include "ui/composer/composerwidget.h"
+#include "ui/composer/framecraftpanel.h"
 #include "ui/inspector/inspectorwidget.h"
 #include "ui/timeline/timelinewidget.h"
-#include "ui/workspace/sendbar.h"
 #include "ui/workspace/serverclientsmodel.h"
 
 #include <QtCore/QEvent>
@@ -53,7 +54,10 @@ ServerTab::ServerTab(NetworkThread *network, QWidget *parent)
     , m_network(network)
     , m_clientsModel(new ServerClientsModel(this))
 {
-    m_mainSplitter = new QSplitter(Qt::Horizontal, this);
+    m_composerSplitter = new QSplitter(Qt::Vertical, this);
+    m_composerSplitter->setObjectName(QStringLiteral("serverComposerSplitter"));
+    m_composerSplitter->setChildrenCollapsible(false);
+    m_mainSplitter = new QSplitter(Qt::Horizontal, m_composerSplitter);
     m_mainSplitter->setObjectName(QStringLiteral("serverSplitter"));
     m_mainSplitter->setChildrenCollapsible(false);
 
@@ -147,10 +151,11 @@ ServerTab::ServerTab(NetworkThread *network, QWidget *parent)
     m_mainSplitter->setStretchFactor(1, 3);
     m_mainSplitter->setSizes({ 380, 900 });
 
-    m_sendBar = new SendBar(this);
+    m_composer = new ComposerWidget(Endpoint::Server, m_composerSplitter);
+    m_composerSplitter->setStretchFactor(0, 1);
+    m_composerSplitter->setStretchFactor(1, 0);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_mainSplitter, 1);
-    layout->addWidget(m_sendBar);
+    layout->addWidget(m_composerSplitter, 1);
 
     m_counterTimer.setInterval(500);
     connect(&m_counterTimer, &QTimer::timeout, this, &ServerTab::updateCounters);
@@ -183,9 +188,11 @@ ServerTab::ServerTab(NetworkThread *network, QWidget *parent)
         &ServerTab::onClientSelectionChanged);
     connect(m_allClientsButton, &QPushButton::clicked, this, [this] { selectClient(0); });
     connect(m_timeline, &TimelineWidget::currentChanged, m_inspector, &InspectorWidget::showDetails);
-    connect(m_sendBar, &SendBar::sendRequested, this, &ServerTab::send);
-    connect(m_sendBar, &SendBar::pingRequested, this, &ServerTab::sendPing);
-    connect(m_sendBar, &SendBar::closeRequested, this, &ServerTab::sendClose);
+    connect(m_composer, &ComposerWidget::sendRequested, this, &ServerTab::send);
+    connect(m_timeline, &TimelineWidget::composeRequested, this,
+        [this](const EntryDetails &details, TimelineWidget::ComposeAction action) {
+            onComposeRequested(details, int(action));
+        });
 
     setSettings(ServerTabSettings());
     retranslateUi();
@@ -255,6 +262,8 @@ QVariantMap ServerTab::saveSettings() const
     QVariantMap map = settings().toMap();
     map.insert(QStringLiteral("timelineState"), m_timeline->saveState());
     map.insert(QStringLiteral("inspectorState"), m_inspector->saveState());
+    map.insert(QStringLiteral("composerSplitter"), m_composerSplitter->saveState());
+    map.insert(QStringLiteral("composer"), m_composer->saveState());
     return map;
 }
 
@@ -267,6 +276,10 @@ void ServerTab::restoreSettings(const QVariantMap &map)
     const QByteArray inspectorState = map.value(QStringLiteral("inspectorState")).toByteArray();
     if (!inspectorState.isEmpty())
         m_inspector->restoreState(inspectorState);
+    const QByteArray composerSplitter = map.value(QStringLiteral("composerSplitter")).toByteArray();
+    if (!composerSplitter.isEmpty())
+        m_composerSplitter->restoreState(composerSplitter);
+    m_composer->restoreState(map.value(QStringLiteral("composer")).toMap());
 }
 
 bool ServerTab::startServer()
@@ -329,6 +342,12 @@ void ServerTab::onEventsReady(const EventBatch &events)
 {
     m_store.append(events);
     m_clientsModel->add(events);
+    for (const ConnectionEvent &event : events) {
+        const auto *notice = std::get_if<ConnectionNotice>(&event);
+        if (notice && notice->kind == ConnectionNotice::Kind::Handshake && notice->handshake
+            && notice->handshake->accepted && notice->handshake->deflate)
+            m_deflateClients.insert(notice->connectionId);
+    }
     m_counters.add(events);
     updateView();
     updateCounters();
@@ -358,50 +377,41 @@ void ServerTab::onClientSelectionChanged()
     updateView();
 }
 
-void ServerTab::send(quint8 opcode, const QByteArray &payload)
+void ServerTab::send(const OutgoingRequest &request)
 {
     if (!m_server)
         return;
     Server *server = m_server;
     const quint64 target = m_selectedClient;
-    NetworkThread::post(server, [server, target, opcode, payload] {
-        if (target == 0) {
-            if (opcode == 0x1)
-                server->sendTextToAll(payload);
-            else
-                server->sendBinaryToAll(payload);
-        } else if (Connection *client = server->client(target)) {
-            client->sendMessage(opcode, payload);
-        }
-    });
-}
-
-void ServerTab::sendPing(const QByteArray &payload)
-{
-    if (!m_server)
-        return;
-    Server *server = m_server;
-    const quint64 target = m_selectedClient;
-    NetworkThread::post(server, [server, target, payload] {
+    NetworkThread::post(server, [server, target, request] {
         for (Connection *client : server->clients()) {
             if ((target == 0 || client->id() == target) && client->state() == ConnectionState::Open)
-                client->sendPing(payload);
+                request.sendOn(*client);
         }
     });
 }
 
-void ServerTab::sendClose(quint16 code, const QString &reason)
+void ServerTab::onComposeRequested(const EntryDetails &details, int action)
 {
-    if (!m_server)
-        return;
-    Server *server = m_server;
-    const quint64 target = m_selectedClient;
-    NetworkThread::post(server, [server, target, code, reason] {
-        if (target == 0)
-            server->closeAll(code, reason);
-        else if (Connection *client = server->client(target))
-            client->close(code, reason);
-    });
+    switch (TimelineWidget::ComposeAction(action)) {
+    case TimelineWidget::ComposeAction::LoadMessage:
+        m_composer->loadMessage(details.frame.opcode, details.payload);
+        break;
+    case TimelineWidget::ComposeAction::LoadFrame:
+        m_composer->loadFrame(details.frame, details.payload);
+        if (details.direction == Direction::Incoming) { // a client's key is not ours to copy
+            QComboBox *masking = m_composer->craftPanel()->maskingBox();
+            masking->setCurrentIndex(masking->findData(int(FrameSpec::Masking::None)));
+        }
+        break;
+    case TimelineWidget::ComposeAction::ResendMessage:
+    case TimelineWidget::ComposeAction::ResendFrame: {
+        const bool asFrame = TimelineWidget::ComposeAction(action) == TimelineWidget::ComposeAction::ResendFrame;
+        if (const std::optional<OutgoingRequest> request = OutgoingRequest::fromEntry(details, asFrame, Endpoint::Server))
+            send(*request);
+        break;
+    }
+    }
 }
 
 void ServerTab::showError(const QString &error)
@@ -442,13 +452,16 @@ void ServerTab::updateView()
     bool canSend = false;
     if (m_selectedClient == 0) {
         canSend = m_listening && open > 0;
-        m_sendBar->setTargetText(tr("To all clients:"));
+        m_composer->setTargetText(tr("To all clients:"));
+        m_composer->setDeflateNegotiated(false);
     } else {
         const int row = m_clientsModel->rowOf(m_selectedClient);
         canSend = m_server && m_clientsModel->state(row) == ConnectionState::Open;
-        m_sendBar->setTargetText(tr("To client #%1:").arg(m_selectedClient));
+        m_composer->setTargetText(tr("To client #%1:").arg(m_selectedClient));
+        m_composer->setDeflateNegotiated(m_deflateClients.contains(m_selectedClient));
     }
-    m_sendBar->setConnected(canSend);
+    m_composer->setConnected(canSend);
+    m_timeline->setResendEnabled(canSend);
 }
 
 void ServerTab::updateCounters()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/compose/outgoingrequest.h"
 #include "app/net/connectionevent.h"
 #include "app/session/framestore.h"
 #include "ui/workspace/serverstarter.h"
@@ -7,6 +8,7 @@
 #include "ui/workspace/trafficcounters.h"
 #include "ui/workspace/workspacetab.h"
 
+#include <QtCore/QSet>
 #include <QtCore/QTimer>
 
 class QCheckBox;
@@ -24,14 +26,14 @@ namespace Frameline {
 
 class InspectorWidget;
 class NetworkThread;
-class SendBar;
+class ComposerWidget;
 class Server;
 class ServerClientsModel;
 class TimelineWidget;
 
 // A server tab: a local WebSocket server (address, port, ws or wss with a given or self-signed
 // certificate, behaviour, subprotocols), the list of its clients, a timeline of all of them or of the
-// selected one, and a send row that goes to the selected client or to all. The Server lives in the shared
+// selected one, and a composer that sends to the selected client or to all. The Server lives in the shared
 // network thread; the tab calls it only through NetworkThread::post and appends its eventsReady batches
 // to its own FrameStore.
 //
@@ -70,7 +72,7 @@ public:
     FrameStore *store() { return &m_store; }
     TimelineWidget *timeline() const { return m_timeline; }
     InspectorWidget *inspector() const { return m_inspector; }
-    SendBar *sendBar() const { return m_sendBar; }
+    ComposerWidget *composer() const { return m_composer; }
     ServerClientsModel *clientsModel() const { return m_clientsModel; }
     QTreeView *clientsView() const { return m_clientsView; }
     QPushButton *startButton() const { return m_startButton; }
@@ -87,9 +89,8 @@ private:
     void onEventsReady(const EventBatch &events);
     void onStarted(const ServerStarter::Result &result);
     void onClientSelectionChanged();
-    void send(quint8 opcode, const QByteArray &payload);
-    void sendPing(const QByteArray &payload);
-    void sendClose(quint16 code, const QString &reason);
+    void send(const OutgoingRequest &request);
+    void onComposeRequested(const EntryDetails &details, int action);
     void releaseServer();
     void showError(const QString &error);
     void updateView();
@@ -131,7 +132,9 @@ private:
     QSplitter *m_timelineSplitter = nullptr;
     TimelineWidget *m_timeline = nullptr;
     InspectorWidget *m_inspector = nullptr;
-    SendBar *m_sendBar = nullptr;
+    QSplitter *m_composerSplitter = nullptr;
+    ComposerWidget *m_composer = nullptr;
+    QSet<quint64> m_deflateClients; // clients that agreed permessage-deflate
 };
 
 } // namespace Frameline

@@ -2,10 +2,10 @@
 
 #include "app/net/networkthread.h"
 #include "app/net/server.h"
+#include "ui/composer/composerwidget.h"
 #include "ui/widgets/setting.h"
 #include "ui/workspace/clienttab.h"
 #include "ui/workspace/decodertab.h"
-#include "ui/workspace/sendbar.h"
 #include "ui/workspace/serverstarter.h"
 #include "ui/workspace/servertab.h"
 
@@ -266,7 +266,7 @@ ClientTab *Workspace::connectToEchoServer()
     auto *tab = new ClientTab(m_network.get(), m_tabs);
     tab->setBuiltInEcho(true);
     tab->setCustomTitle(tr("Built-in Echo"));
-    tab->sendBar()->messageEdit()->setText(tr("Hello, echo!"));
+    tab->composer()->setText(tr("Hello, echo!"));
     addTab(tab);
     attachToEchoServer(tab);
     return tab;
