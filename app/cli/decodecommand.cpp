@@ -1,9 +1,9 @@
 #include "app/cli/decodecommand.h"
 
 #include "app/cli/framejson.h"
-#include "app/cli/jsonline.h"
 #include "app/protocol/permessagedeflate.h"
 #include "app/protocol/streamdecoder.h"
+#include "app/session/jsonline.h"
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QFile>

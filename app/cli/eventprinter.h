@@ -1,8 +1,8 @@
 #pragma once
 
-#include "app/cli/jsonline.h"
 #include "app/net/connection.h"
 #include "app/net/connectionevent.h"
+#include "app/session/jsonline.h"
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QSet>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "app/cli/jsonline.h"
 #include "app/protocol/frame.h"
 #include "app/protocol/messageassembler.h"
+#include "app/session/jsonline.h"
 
 #include <QtCore/QByteArray>
 #include <QtCore/QByteArrayView>

@@ -105,6 +105,10 @@ public:
     const QByteArray &rawHead() const { return m_rawHead; }
     // Deviations the parser tolerated (bare LF line endings, obs-fold), one translated sentence each.
     const QStringList &warnings() const { return m_warnings; }
+    // For a message read back from a session file: the head, warnings and reason phrase exactly as recorded.
+    void setRawHead(const QByteArray &rawHead) { m_rawHead = rawHead; }
+    void setWarnings(const QStringList &warnings) { m_warnings = warnings; }
+    void setReasonPhrase(const QByteArray &reasonPhrase) { m_reasonPhrase = reasonPhrase; }
 
     // Start line and fields with CRLF line endings, and the blank line (RFC 7230 §3).
     QByteArray serializeHead() const;
