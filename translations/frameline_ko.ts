@@ -275,12 +275,17 @@
 <context>
     <name>ClientTab</name>
     <message>
-        <location filename="../ui/workspace/clienttab.cpp" line="+210"/>
+        <location filename="../ui/workspace/clienttab.cpp" line="+218"/>
         <source>New Connection</source>
         <translation>새 연결</translation>
     </message>
     <message>
-        <location line="+256"/>
+        <location line="+231"/>
+        <source>Not sent: %1</source>
+        <translation>보내지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>Closed (%1 %2)</source>
         <translation>종료됨 (%1 %2)</translation>
     </message>
@@ -315,7 +320,7 @@
         <translation>연결(&amp;C)</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>ws://host:port/path or wss://…</source>
         <translation>ws://host:port/path 또는 wss://…</translation>
     </message>
@@ -691,6 +696,576 @@
         <location line="+24"/>
         <source>give either a bytes file or --decode-hex, not both</source>
         <translation>바이트 파일과 --decode-hex 중 하나만 주세요</translation>
+    </message>
+</context>
+<context>
+    <name>ComposerWidget</name>
+    <message>
+        <location filename="../ui/composer/composerwidget.cpp" line="+589"/>
+        <source>The Ping/Pong payload has %1 bytes; a control frame carries at most 125 (RFC 6455 §5.5)</source>
+        <translation>Ping/Pong 페이로드가 %1바이트입니다. 제어 프레임의 페이로드는 최대 125바이트입니다(RFC 6455 §5.5)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Mode:</source>
+        <translation>형식:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1026"/>
+        <source>Text</source>
+        <translation>텍스트</translation>
+    </message>
+    <message>
+        <location line="-1025"/>
+        <location line="+1028"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location line="-1027"/>
+        <source>Binary</source>
+        <translation>바이너리</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text and JSON are sent as a text message (opcode 1) and may contain variables; Binary as a binary message (opcode 2)</source>
+        <translation>텍스트와 JSON은 텍스트 메시지(opcode 1)로 보내며 변수를 쓸 수 있습니다. 바이너리는 바이너리 메시지(opcode 2)로 보냅니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1027"/>
+        <source>Hex</source>
+        <translation>16진수</translation>
+    </message>
+    <message>
+        <location line="-1026"/>
+        <location line="+1027"/>
+        <source>Base64</source>
+        <translation>Base64</translation>
+    </message>
+    <message>
+        <location line="-1026"/>
+        <location line="+1027"/>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <location line="-1025"/>
+        <source>How the binary payload is given: hex digits (any spacing, &quot;0x&quot; allowed), base64, or a file read at each send</source>
+        <translation>바이너리 페이로드를 입력하는 방식: 16진수 숫자(공백 자유, &quot;0x&quot; 허용), base64, 또는 보낼 때마다 읽는 파일</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File to send</source>
+        <translation>보낼 파일</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file is read again at each send (at most %1)</source>
+        <translation>보낼 때마다 파일을 다시 읽습니다(최대 %1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the file to send</source>
+        <translation>보낼 파일을 선택합니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pretty</source>
+        <translation>들여쓰기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Indent the JSON, one member per line (only whitespace changes; undo with %1)</source>
+        <translation>JSON을 들여 쓰고 멤버를 한 줄에 하나씩 놓습니다(공백만 바뀝니다. %1(으)로 되돌릴 수 있습니다)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compact</source>
+        <translation>공백 제거</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the whitespace between the JSON tokens (strings stay as they are)</source>
+        <translation>JSON 토큰 사이의 공백을 없앱니다(문자열은 그대로 둡니다)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Variables</source>
+        <translation>변수</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Insert a variable at the cursor; variables are replaced at each send in Text and JSON mode</source>
+        <translation>커서 위치에 변수를 넣습니다. 텍스트와 JSON 형식에서는 보낼 때마다 변수를 값으로 바꿉니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>History</source>
+        <translation>기록</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The messages sent from this tab; in the editor, %1 and %2 recall them</source>
+        <translation>이 탭에서 보낸 메시지입니다. 편집기에서 %1, %2(으)로 다시 불러올 수 있습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved messages</source>
+        <translation>저장한 메시지</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load a saved message into the editor</source>
+        <translation>저장한 메시지를 편집기로 불러옵니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save…</source>
+        <translation>저장…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the editor&apos;s content under a name</source>
+        <translation>편집기 내용에 이름을 붙여 저장합니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the selected saved message</source>
+        <translation>선택한 저장 메시지를 삭제합니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Advanced</source>
+        <translation>고급</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Craft the frame header (FIN, RSV bits, opcode, masking, length) and fragments; frames that break RFC 6455 are sent with a warning</source>
+        <translation>프레임 헤더(FIN, RSV 비트, opcode, 마스킹, 길이)와 조각을 직접 만듭니다. RFC 6455를 어기는 프레임은 경고와 함께 보냅니다</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The payload. %1 sends; %2 and %3 recall the history.</source>
+        <translation>페이로드입니다. %1을(를) 누르면 보내고, %2, %3(으)로 기록을 불러옵니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send</source>
+        <translation>보내기</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Repeat:</source>
+        <translation>반복:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many times to send</source>
+        <translation>보낼 횟수</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>× every</source>
+        <translation>회, 간격</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The pause between two sends, in milliseconds</source>
+        <translation>한 번 보내고 다음에 보낼 때까지의 간격(밀리초)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Control:</source>
+        <translation>제어 프레임:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ping/Pong payload</source>
+        <translation>Ping/Pong 페이로드</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent as UTF-8 text; a control frame carries at most 125 bytes</source>
+        <translation>UTF-8 텍스트로 보냅니다. 제어 프레임의 페이로드는 최대 125바이트입니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ping</source>
+        <translation>핑</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send a Ping frame with the payload; the peer must answer with a Pong</source>
+        <translation>이 페이로드로 Ping 프레임을 보냅니다. 상대는 Pong으로 응답해야 합니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pong</source>
+        <translation>퐁</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send an unsolicited Pong frame with the payload (a heartbeat that needs no answer)</source>
+        <translation>요청받지 않은 Pong 프레임을 이 페이로드로 보냅니다(응답이 필요 없는 하트비트)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close:</source>
+        <translation>종료:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A registered code from the list or any number from 0 to 65535 (3000-3999: registered with IANA, 4000-4999: private use); &quot;No code&quot; sends an empty Close body</source>
+        <translation>목록의 등록된 코드, 또는 0에서 65535 사이의 아무 숫자(3000-3999: IANA 등록, 4000-4999: 사적 사용). &quot;코드 없음&quot;은 본문이 빈 Close 프레임을 보냅니다</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason</source>
+        <translation>종료 사유</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UTF-8 text, at most 123 bytes</source>
+        <translation>UTF-8 텍스트, 최대 123바이트</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>종료</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send a Close frame with the code and the reason (the closing handshake starts)</source>
+        <translation>이 종료 코드와 종료 사유로 Close 프레임을 보냅니다(종료 핸드셰이크가 시작됩니다)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Send the crafted frames (%1)</source>
+        <translation>직접 만든 프레임을 보냅니다(%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the message (%1)</source>
+        <translation>메시지를 보냅니다(%1)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 %2 (must not be sent)</source>
+        <translation>%1 %2 (보내면 안 됨)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No code</source>
+        <translation>코드 없음</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A Close frame with an empty body; the peer reads it as 1005 No Status Received</source>
+        <translation>본문이 빈 Close 프레임입니다. 상대는 이를 1005 No Status Received로 받아들입니다</translation>
+    </message>
+    <message>
+        <location line="+146"/>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Repeat</source>
+        <translation>반복</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop sending (the repeat and any fragments still waiting)</source>
+        <translation>보내기를 중지합니다(반복과, 아직 보내지 않은 조각 모두)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the message the given number of times, with the pause between sends</source>
+        <translation>정한 간격을 두고 메시지를 정한 횟수만큼 보냅니다</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>JSON: line %1, column %2: %3</source>
+        <translation>JSON: %1행 %2열: %3</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Hex: line %1, column %2: %3</source>
+        <translation>16진수: %1행 %2열: %3</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Base64: line %1, column %2: %3</source>
+        <translation>Base64: %1행 %2열: %3</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>No file chosen. Type its path above or choose it with Browse…; the file is read at each send.</source>
+        <translation>선택한 파일이 없습니다. 위에 경로를 입력하거나 찾아보기…로 선택하세요. 파일은 보낼 때마다 읽습니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+108"/>
+        <source>Choose a file to send</source>
+        <translation>보낼 파일을 선택하세요</translation>
+    </message>
+    <message>
+        <location line="-106"/>
+        <source>The file %1 does not exist</source>
+        <translation>파일 %1이(가) 없습니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not a regular file</source>
+        <translation>%1은(는) 일반 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file %1 has %2 bytes, over the limit of %3 bytes</source>
+        <translation>파일 %1의 크기가 %2바이트로, 제한 %3바이트를 넘습니다</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The file %1 cannot be read: %2</source>
+        <translation>파일 %1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1
+%2
+Modified %3
+
+First bytes:
+%4%5</source>
+        <translation>%1
+%2
+수정 시각: %3
+
+앞부분 바이트:
+%4%5</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1, read again at each send</source>
+        <translation>%1, 보낼 때마다 다시 읽음</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Valid JSON, %1 with the variables expanded</source>
+        <translation>올바른 JSON, 변수 치환 후 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid JSON, %1</source>
+        <translation>올바른 JSON, %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 with the variables expanded</source>
+        <translation>변수 치환 후 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Type a JSON value</source>
+        <translation>JSON 값을 입력하세요</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>JSON after expanding the variables: line %1, column %2: %3</source>
+        <translation>변수 치환 후 JSON: %1행 %2열: %3</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>1 rule violation</source>
+        <translation>규칙 위반 1건</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 rule violations</source>
+        <translation>규칙 위반 %1건</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+115"/>
+        <location line="+18"/>
+        <location line="+43"/>
+        <location line="+40"/>
+        <source>Not connected: there is nothing to send to</source>
+        <translation>연결되지 않음: 보낼 대상이 없습니다</translation>
+    </message>
+    <message>
+        <location line="-200"/>
+        <source>The Advanced settings give no frame to send</source>
+        <translation>고급 설정에 따르면 보낼 프레임이 없습니다</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Sent a text message of %1</source>
+        <translation>텍스트 메시지를 보냈습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent a binary message of %1</source>
+        <translation>바이너리 메시지를 보냈습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+38"/>
+        <source>Fragment %1 of %2…</source>
+        <translation>조각 %2개 중 %1번째…</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>Sent with %1</source>
+        <translation>보냈습니다(%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent 1 crafted frame, %1 of payload</source>
+        <translation>직접 만든 프레임 1개를 보냈습니다: 페이로드 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent %1 crafted frames, %2 of payload</source>
+        <translation>직접 만든 프레임 %1개를 보냈습니다: 페이로드 %2</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Sent %1 fragments with %2</source>
+        <translation>조각 %1개를 보냈습니다(%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent %1 fragments</source>
+        <translation>조각 %1개를 보냈습니다</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Stopped after fragment %1 of %2; the message was left unfinished</source>
+        <translation>조각 %2개 중 %1번째까지 보내고 중지했습니다. 메시지는 끝나지 않은 채로 남았습니다</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+18"/>
+        <source>A control frame&apos;s payload is limited to 125 bytes (RFC 6455 §5.5); use Advanced to send a longer one anyway</source>
+        <translation>제어 프레임의 페이로드는 최대 125바이트입니다(RFC 6455 §5.5). 그래도 더 긴 페이로드를 보내려면 고급 설정을 쓰세요</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Sent a Ping with %1</source>
+        <translation>Ping을 보냈습니다: 페이로드 %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Sent a Pong with %1</source>
+        <translation>Pong을 보냈습니다: 페이로드 %1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The close code must be a number from 0 to 65535, a code from the list or &quot;No code&quot;</source>
+        <translation>종료 코드는 0에서 65535 사이의 숫자, 목록의 코드, 또는 &quot;코드 없음&quot;이어야 합니다</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The reason has %1 bytes in UTF-8; a Close frame carries at most 123 after the code (RFC 6455 §5.5)</source>
+        <translation>종료 사유가 UTF-8로 %1바이트입니다. Close 프레임에는 코드 뒤에 최대 123바이트까지 들어갑니다(RFC 6455 §5.5)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A reason needs a close code (RFC 6455 §5.5.1): choose a code or clear the reason</source>
+        <translation>종료 사유에는 종료 코드가 필요합니다(RFC 6455 §5.5.1): 코드를 선택하거나 종료 사유를 지우세요</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sent a Close frame without a code</source>
+        <translation>코드 없이 Close 프레임을 보냈습니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sent a Close frame with %1 %2</source>
+        <translation>%1 %2(으)로 Close 프레임을 보냈습니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 must not be sent in a Close frame (RFC 6455 §7.4.1); sent anyway</source>
+        <translation>%1은(는) Close 프레임으로 보내면 안 되는 코드지만(RFC 6455 §7.4.1) 그대로 보냈습니다</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Repeat stopped after %1 of %2 sends</source>
+        <translation>반복 중지: %2번 중 %1번 보냈습니다</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Repeat done: sent once</source>
+        <translation>반복 완료: 1번 보냈습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat done: sent %1 times</source>
+        <translation>반복 완료: %1번 보냈습니다</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Repeat: sent %1 of %2</source>
+        <translation>반복: %2번 중 %1번 보냈습니다</translation>
+    </message>
+    <message>
+        <location line="+164"/>
+        <source>Saved as &quot;%1&quot;</source>
+        <translation>&quot;%1&quot;(으)로 저장했습니다</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Save Message</source>
+        <translation>메시지 저장</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name (an existing name is replaced):</source>
+        <translation>이름 (같은 이름이 있으면 대체됨):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A saved message needs a name</source>
+        <translation>저장할 메시지에는 이름이 필요합니다</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing sent yet</source>
+        <translation>아직 보낸 메시지 없음</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>(empty)</source>
+        <translation>(비어 있음)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Clear History</source>
+        <translation>기록 지우기</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Choose the File to Send</source>
+        <translation>보낼 파일 선택</translation>
     </message>
 </context>
 <context>
@@ -1556,7 +2131,7 @@ permessage-deflate; server_no_context_takeover
 <context>
     <name>FrameCheck</name>
     <message>
-        <location filename="../app/compose/framecheck.cpp" line="+50"/>
+        <location filename="../app/compose/framecheck.cpp" line="+37"/>
         <source>The frame is not masked; a client must mask every frame it sends, and the server must close the connection</source>
         <translation>프레임이 마스크되지 않았습니다. 클라이언트는 보내는 모든 프레임을 마스크해야 하며, 서버는 연결을 종료해야 합니다</translation>
     </message>
@@ -1664,6 +2239,273 @@ permessage-deflate; server_no_context_takeover
         <location line="+7"/>
         <source>The header declares %1 bytes but only %2 are sent: the peer waits for %3 more and takes them from whatever is sent next</source>
         <translation>헤더는 %1바이트를 선언했지만 %2바이트만 보냅니다: 상대는 %3바이트를 더 기다리며, 그다음에 보내는 바이트를 그대로 가져다 씁니다</translation>
+    </message>
+</context>
+<context>
+    <name>FrameCraftPanel</name>
+    <message>
+        <location filename="../ui/composer/framecraftpanel.cpp" line="+235"/>
+        <source>Masking key: %1</source>
+        <translation>마스킹 키: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Masking key: 4 bytes (8 hex digits) are needed, %n byte(s) given</source>
+        <translation>
+            <numerusform>마스킹 키: 4바이트(16진수 8자리)가 필요한데 %n바이트를 입력했습니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Declared length: enter the length the header should declare</source>
+        <translation>선언 길이: 헤더에 선언할 길이를 입력하세요</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Declared length: %1 is not a number from 0 to %2</source>
+        <translation>선언 길이: %1은(는) 0에서 %2 사이의 숫자가 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Declared length: %1</source>
+        <translation>선언 길이: %1</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>close %1</source>
+        <translation>%1(으)로 종료</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reported only, %1 if strict</source>
+        <translation>보고만 함, 엄격 모드에서는 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2) → %3</source>
+        <translation>%1 (%2) → %3</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cannot be written: %1</source>
+        <translation>프레임을 쓸 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Frame %1 of %2: %3</source>
+        <translation>프레임 %2개 중 %1번째: %3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>The payload has %n byte(s): it is split into %1 fragment(s), not %2</source>
+        <translation>
+            <numerusform>페이로드가 %n바이트라서 조각 %2개가 아니라 %1개로 나뉩니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Valid frame (RFC 6455)</source>
+        <translation>올바른 프레임 (RFC 6455)</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>With more than one fragment, every fragment has its real length in the minimal form</source>
+        <translation>조각이 둘 이상이면 모든 조각에 실제 길이를 최소 형식으로 씁니다</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Write this length in the header instead of the real one, to test how the peer reads a frame whose length lies</source>
+        <translation>실제 길이 대신 이 길이를 헤더에 씁니다. 길이를 속이는 프레임을 상대가 어떻게 읽는지 시험할 때 씁니다</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>With more than one fragment, only the last one has FIN set</source>
+        <translation>조각이 둘 이상이면 마지막 조각에만 FIN이 설정됩니다</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>How the payload length is written (RFC 6455 §5.2): the minimal form, or 7-bit, 16-bit (126) or 64-bit (127) on purpose</source>
+        <translation>페이로드 길이를 쓰는 형식 (RFC 6455 §5.2): 최소 형식, 또는 일부러 7비트, 16비트 (126), 64비트 (127)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>FIN: this frame is the last of its message (RFC 6455 §5.2)</source>
+        <translation>FIN: 이 프레임이 메시지의 마지막 프레임입니다 (RFC 6455 §5.2)</translation>
+    </message>
+    <message>
+        <location line="+133"/>
+        <source>Opcode:</source>
+        <translation>Opcode:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Masking:</source>
+        <translation>마스킹:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Length:</source>
+        <translation>길이:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fragments:</source>
+        <translation>조각 수:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delay:</source>
+        <translation>지연:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Continuation</source>
+        <translation>Continuation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Binary</source>
+        <translation>Binary</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ping</source>
+        <translation>Ping</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pong</source>
+        <translation>Pong</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reserved (control)</source>
+        <translation>예약됨 (제어)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reserved (data)</source>
+        <translation>예약됨 (데이터)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>From the mode (%1: %2)</source>
+        <translation>형식에 따름 (%1: %2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The 4-bit opcode (RFC 6455 §5.2); 0x3-0x7 and 0xB-0xF are reserved</source>
+        <translation>4비트 opcode (RFC 6455 §5.2). 0x3-0x7과 0xB-0xF는 예약되어 있습니다</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>RFC 6455 §5.1: a client masks every frame with a fresh random key</source>
+        <translation>RFC 6455 §5.1: 클라이언트는 모든 프레임을 새 무작위 키로 마스킹합니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RFC 6455 §5.1: a server never masks its frames</source>
+        <translation>RFC 6455 §5.1: 서버는 자기 프레임을 마스킹하지 않습니다</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Split the message into this many frames (RFC 6455 §5.4)</source>
+        <translation>메시지를 이 개수의 프레임(조각)으로 나눕니다 (RFC 6455 §5.4)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>RSV2: no extension in use defines it (RFC 6455 §5.2)</source>
+        <translation>RSV2: 사용 중인 확장 중 이 비트를 정의하는 것이 없습니다 (RFC 6455 §5.2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RSV3: no extension in use defines it (RFC 6455 §5.2)</source>
+        <translation>RSV3: 사용 중인 확장 중 이 비트를 정의하는 것이 없습니다 (RFC 6455 §5.2)</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>None</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Random key</source>
+        <translation>무작위 키</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chosen key</source>
+        <translation>지정한 키</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Masking key (4 bytes in hex)</source>
+        <translation>마스킹 키 (16진수 4바이트)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The masking key: 4 bytes in hex, spacing free (&quot;01 02 03 04&quot;)</source>
+        <translation>마스킹 키: 16진수 4바이트, 공백 자유(&quot;01 02 03 04&quot;)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Minimal</source>
+        <translation>최소</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>7-bit</source>
+        <translation>7비트</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>16-bit (126)</source>
+        <translation>16비트 (126)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>64-bit (127)</source>
+        <translation>64비트 (127)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Declared length</source>
+        <translation>선언 길이</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pause between two fragments</source>
+        <translation>조각과 조각 사이의 간격</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reset to Valid</source>
+        <translation>올바른 프레임으로 재설정</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A correct single frame for this connection: FIN, no RSV bits, the mode&apos;s opcode, masked from a client, the minimal length</source>
+        <translation>이 연결에 맞는 올바른 단일 프레임: FIN, RSV 비트 없음, 형식에 맞는 opcode, 클라이언트면 마스크, 최소 길이 형식</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>RSV1: defined by permessage-deflate (RFC 7692) for a compressed message</source>
+        <translation>RSV1: permessage-deflate(RFC 7692)가 압축된 메시지용으로 정의함</translation>
     </message>
 </context>
 <context>
@@ -1940,7 +2782,7 @@ permessage-deflate; server_no_context_takeover
 <context>
     <name>FrameText</name>
     <message>
-        <location filename="../ui/decoder/frametext.cpp" line="+65"/>
+        <location filename="../ui/decoder/frametext.cpp" line="+28"/>
         <source>(no status code)</source>
         <translation>(상태 코드 없음)</translation>
     </message>
@@ -2195,7 +3037,7 @@ permessage-deflate; server_no_context_takeover
 <context>
     <name>FrameWriter</name>
     <message>
-        <location filename="../app/protocol/framewriter.cpp" line="+72"/>
+        <location filename="../app/protocol/framewriter.cpp" line="+64"/>
         <source>Opcode %1 does not fit the 4-bit opcode field (0-15)</source>
         <translation>Opcode %1은(는) 4비트 opcode 필드(0-15)에 들어가지 않습니다</translation>
     </message>
@@ -4320,69 +5162,6 @@ permessage-deflate; server_no_context_takeover
     </message>
 </context>
 <context>
-    <name>SendBar</name>
-    <message>
-        <location filename="../ui/workspace/sendbar.cpp" line="+108"/>
-        <source>Not hex bytes: %1</source>
-        <translation>16진수 바이트가 아닙니다: %1</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Message to send</source>
-        <translation>보낼 메시지</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Text</source>
-        <translation>텍스트</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Binary (hex)</source>
-        <translation>바이너리 (16진수)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Send the field as a UTF-8 text message, or as a binary message written in hex</source>
-        <translation>입력란의 내용을 UTF-8 텍스트 메시지로 보내거나, 16진수로 쓴 바이너리 메시지로 보냅니다</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Send</source>
-        <translation>보내기(&amp;S)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Pin&amp;g</source>
-        <translation>핑(&amp;G)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Send a Ping frame</source>
-        <translation>Ping 프레임을 보냅니다</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Close code:</source>
-        <translation>종료 코드:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reason</source>
-        <translation>종료 사유</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>C&amp;lose</source>
-        <translation>종료(&amp;L)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Start the closing handshake with this code and reason</source>
-        <translation>이 종료 코드와 종료 사유로 종료 핸드셰이크를 시작합니다</translation>
-    </message>
-</context>
-<context>
     <name>ServeCommand</name>
     <message numerus="yes">
         <location filename="../app/cli/servecommand.cpp" line="+62"/>
@@ -4646,7 +5425,7 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고, �
 <context>
     <name>ServerTab</name>
     <message>
-        <location filename="../ui/workspace/servertab.cpp" line="+213"/>
+        <location filename="../ui/workspace/servertab.cpp" line="+220"/>
         <location line="+2"/>
         <source>Server :%1</source>
         <translation>서버 :%1</translation>
@@ -4657,12 +5436,12 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고, �
         <translation>서버</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+96"/>
         <source>Cannot listen: %1</source>
         <translation>수신 대기할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+107"/>
         <source>S&amp;top</source>
         <translation>중지(&amp;T)</translation>
     </message>
@@ -4697,12 +5476,12 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고, �
         <translation>모든 클라이언트에게:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>To client #%1:</source>
         <translation>클라이언트 #%1에게:</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Choose a File</source>
         <translation>파일 선택</translation>
     </message>
@@ -4823,6 +5602,241 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고, �
     </message>
 </context>
 <context>
+    <name>SessionFormat</name>
+    <message>
+        <location filename="../app/session/sessionformat.cpp" line="+1833"/>
+        <location line="+6"/>
+        <source>its first line is not a session header</source>
+        <translation>첫 줄이 세션 헤더가 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>its header does not say &quot;format&quot;: &quot;%1&quot;</source>
+        <translation>헤더에 &quot;format&quot;: &quot;%1&quot;이(가) 없습니다</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>its format version &quot;%1&quot; is not one Frameline knows</source>
+        <translation>형식 버전 &quot;%1&quot;은(는) Frameline이 알지 못하는 버전입니다</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it was written in format version %1, which needs a newer Frameline (this one reads version %2.x)</source>
+        <translation>형식 버전 %1(으)로 작성되어 더 새로운 Frameline이 필요합니다(이 Frameline은 버전 %2.x를 읽습니다)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>format version %1 is newer than this Frameline reads (%2.%3): fields it does not know are ignored</source>
+        <translation>형식 버전 %1은(는) 이 Frameline이 읽는 버전(%2.%3)보다 새롭습니다: 알 수 없는 필드는 무시합니다</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>not valid UTF-8 (byte %1)</source>
+        <translation>올바른 UTF-8이 아닙니다(바이트 %1)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>field &quot;%1&quot; does not hold a valid value (column %2)</source>
+        <translation>필드 &quot;%1&quot;의 값이 올바르지 않습니다(%2열)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not valid JSON: the line ends in the middle of a value</source>
+        <translation>올바른 JSON이 아닙니다: 값 중간에서 줄이 끝납니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not valid JSON: expected a value at column %1</source>
+        <translation>올바른 JSON이 아닙니다: %1열에 값이 와야 합니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not valid JSON: expected a field name at column %1</source>
+        <translation>올바른 JSON이 아닙니다: %1열에 필드 이름이 와야 합니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not valid JSON: expected &apos;:&apos; at column %1</source>
+        <translation>올바른 JSON이 아닙니다: %1열에 &apos;:&apos;가 와야 합니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not valid JSON: expected &apos;,&apos; or &apos;}&apos; at column %1</source>
+        <translation>올바른 JSON이 아닙니다: %1열에 &apos;,&apos; 또는 &apos;}&apos;가 와야 합니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not valid JSON: expected &apos;,&apos; or &apos;]&apos; at column %1</source>
+        <translation>올바른 JSON이 아닙니다: %1열에 &apos;,&apos; 또는 &apos;]&apos;가 와야 합니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not valid JSON: invalid string at column %1</source>
+        <translation>올바른 JSON이 아닙니다: %1열의 문자열이 잘못되었습니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not valid JSON: invalid number at column %1</source>
+        <translation>올바른 JSON이 아닙니다: %1열의 숫자가 잘못되었습니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not valid JSON: nested too deeply at column %1</source>
+        <translation>올바른 JSON이 아닙니다: %1열에서 중첩이 너무 깊습니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not valid JSON: unexpected data after the object at column %1</source>
+        <translation>올바른 JSON이 아닙니다: %1열에 객체 뒤로 예상하지 못한 데이터가 있습니다</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>not a JSON object</source>
+        <translation>JSON 객체가 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+145"/>
+        <source>missing field &quot;%1&quot;</source>
+        <translation>필드 &quot;%1&quot;이(가) 없습니다</translation>
+    </message>
+    <message>
+        <location line="-136"/>
+        <source>violation rule &quot;%1&quot; is not one this version knows: left out</source>
+        <translation>위반 규칙 &quot;%1&quot;은(는) 이 버전이 알지 못하는 규칙이라 제외했습니다</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>both &quot;text&quot; and &quot;base64&quot; given</source>
+        <translation>&quot;text&quot;와 &quot;base64&quot;가 둘 다 있습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missing field &quot;text&quot; or &quot;base64&quot;</source>
+        <translation>&quot;text&quot; 또는 &quot;base64&quot; 필드가 없습니다</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>field &quot;%1&quot; does not hold valid UTF-8 text</source>
+        <translation>필드 &quot;%1&quot;의 값이 올바른 UTF-8 텍스트가 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+5"/>
+        <location line="+8"/>
+        <source>field &quot;%1&quot; does not hold valid base64</source>
+        <translation>필드 &quot;%1&quot;의 값이 올바른 base64가 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>unknown event type &quot;%1&quot;</source>
+        <translation>알 수 없는 이벤트 유형 &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>SessionReader</name>
+    <message>
+        <location filename="../app/session/sessionreader.cpp" line="+120"/>
+        <source>line %1: %2</source>
+        <translation>%1번째 줄: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>line %1: %2 (skipped)</source>
+        <translation>%1번째 줄: %2 (건너뜀)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>last line truncated</source>
+        <translation>마지막 줄이 잘렸습니다</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n more lines could not be read</source>
+        <translation>
+            <numerusform>이 밖에 %n줄을 더 읽을 수 없었습니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 is empty: it is not a Frameline session</source>
+        <translation>%1이(가) 비어 있습니다: Frameline 세션이 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 is not a Frameline session: %2</source>
+        <translation>%1은(는) Frameline 세션이 아닙니다: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+21"/>
+        <source>Cannot open %1: %2</source>
+        <translation>%1을(를) 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>the data</source>
+        <translation>데이터</translation>
+    </message>
+    <message>
+        <location line="+234"/>
+        <source>No session is open</source>
+        <translation>열린 세션이 없습니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No event line starts at byte %1 of %2</source>
+        <translation>%2의 바이트 %1에서 시작하는 이벤트 줄이 없습니다</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The event at byte %1 of %2 cannot be read: %3</source>
+        <translation>%2의 바이트 %1에 있는 이벤트를 읽을 수 없습니다: %3</translation>
+    </message>
+</context>
+<context>
+    <name>SessionWriter</name>
+    <message>
+        <location filename="../app/session/sessionwriter.cpp" line="+33"/>
+        <source>the session</source>
+        <translation>세션</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Cannot create the session file %1: %2</source>
+        <translation>세션 파일 %1을(를) 만들 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+125"/>
+        <source>Cannot save the session file %1: %2</source>
+        <translation>세션 파일 %1을(를) 저장할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location line="-102"/>
+        <location line="+20"/>
+        <source>Cannot open the session file %1 to append to it: %2</source>
+        <translation>이어 쓸 세션 파일 %1을(를) 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Cannot append to %1: it is not a session file this version can write to (%2)</source>
+        <translation>%1에 이어 쓸 수 없습니다: 이 버전이 쓸 수 있는 세션 파일이 아닙니다(%2)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Cannot write the session: the device is not open for writing</source>
+        <translation>세션을 쓸 수 없습니다: 장치가 쓰기용으로 열려 있지 않습니다</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <location line="+6"/>
+        <location line="+21"/>
+        <source>Cannot write the session file %1: %2</source>
+        <translation>세션 파일 %1에 쓸 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
     <name>TimelineMatcher</name>
     <message>
         <location filename="../ui/timeline/timelinefilter.cpp" line="+36"/>
@@ -4833,7 +5847,7 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고, �
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../ui/timeline/timelinemodel.cpp" line="+89"/>
+        <location filename="../ui/timeline/timelinemodel.cpp" line="+42"/>
         <source>(no status code)</source>
         <translation>(상태 코드 없음)</translation>
     </message>
@@ -5014,7 +6028,7 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고, �
 <context>
     <name>TimelineWidget</name>
     <message>
-        <location filename="../ui/timeline/timelinewidget.cpp" line="+246"/>
+        <location filename="../ui/timeline/timelinewidget.cpp" line="+253"/>
         <source>Frames</source>
         <translation>프레임</translation>
     </message>
@@ -5055,12 +6069,12 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고, �
     </message>
     <message>
         <location line="+1"/>
-        <location line="+276"/>
+        <location line="+274"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location line="-275"/>
+        <location line="-273"/>
         <source>Freeze the view; capture continues and the rows appear on resume</source>
         <translation>화면을 멈춥니다. 기록은 계속되며, 다시 시작하면 행이 나타납니다</translation>
     </message>
@@ -5185,7 +6199,7 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고, �
         <translation>필터링 중…</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+145"/>
         <source>1 match</source>
         <translation>일치 1개</translation>
     </message>
@@ -5213,6 +6227,51 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고, �
         <location line="+94"/>
         <source>Resume</source>
         <translation>다시 시작</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>The message&apos;s payload was not kept in full (over the size limit)</source>
+        <translation>메시지의 페이로드를 모두 보관하지 않았습니다(크기 제한 초과)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The frame&apos;s payload was not kept (over the frame size limit)</source>
+        <translation>프레임의 페이로드를 보관하지 않았습니다(프레임 크기 제한 초과)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing to send it to: the connection is not open</source>
+        <translation>보낼 대상이 없습니다: 연결이 열려 있지 않습니다</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Load Message into Composer</source>
+        <translation>메시지를 작성기로 불러오기</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Load Frame into Composer</source>
+        <translation>프레임을 작성기로 불러오기</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Resend Message</source>
+        <translation>메시지 다시 보내기</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Resend Frame</source>
+        <translation>프레임 다시 보내기</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Copy Payload as Text</source>
+        <translation>페이로드를 텍스트로 복사</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copy Payload as Hex</source>
+        <translation>페이로드를 16진수로 복사</translation>
     </message>
 </context>
 <context>

@@ -460,7 +460,7 @@ void FrameCraftPanel::updateEnabled()
     const QString fragmentsRule = tr("With more than one fragment, every fragment has its real length in the "
                                      "minimal form");
     m_lengthForm->setToolTip(fragmented ? fragmentsRule
-                                        : tr("How the payload length is written (RFC 6455 \u00a75.2): "
+                                        : tr("How the payload length is written (RFC 6455 §5.2): "
                                              "the minimal form, or 7-bit, 16-bit (126) or 64-bit (127) on "
                                              "purpose"));
     const QString declaredTip = fragmented
@@ -470,7 +470,7 @@ void FrameCraftPanel::updateEnabled()
     m_declaredLengthOn->setToolTip(declaredTip);
     m_declaredLength->setToolTip(declaredTip);
     m_fin->setToolTip(fragmented ? tr("With more than one fragment, only the last one has FIN set")
-                                 : tr("FIN: this frame is the last of its message (RFC 6455 \u00a75.2)"));
+                                 : tr("FIN: this frame is the last of its message (RFC 6455 §5.2)"));
 }
 
 void FrameCraftPanel::resetToValid()
@@ -633,14 +633,14 @@ void FrameCraftPanel::retranslate()
     for (int value = 0; value <= 0xF; ++value)
         m_opcode->setItemText(
             value + 1, QStringLiteral("%1 %2").arg(hex(quint8(value)), name(quint8(value))));
-    m_opcode->setToolTip(tr("The 4-bit opcode (RFC 6455 \u00a75.2); 0x3-0x7 and 0xB-0xF are reserved"));
+    m_opcode->setToolTip(tr("The 4-bit opcode (RFC 6455 §5.2); 0x3-0x7 and 0xB-0xF are reserved"));
 
     m_masking->setItemText(0, tr("None"));
     m_masking->setItemText(1, tr("Random key"));
     m_masking->setItemText(2, tr("Chosen key"));
     m_masking->setToolTip(m_context.sender == Endpoint::Client
-            ? tr("RFC 6455 \u00a75.1: a client masks every frame with a fresh random key")
-            : tr("RFC 6455 \u00a75.1: a server never masks its frames"));
+            ? tr("RFC 6455 §5.1: a client masks every frame with a fresh random key")
+            : tr("RFC 6455 §5.1: a server never masks its frames"));
     m_maskingKey->setAccessibleName(tr("Masking key (4 bytes in hex)"));
     m_maskingKey->setToolTip(tr("The masking key: 4 bytes in hex, spacing free (\"01 02 03 04\")"));
 
@@ -650,15 +650,15 @@ void FrameCraftPanel::retranslate()
     m_lengthForm->setItemText(3, tr("64-bit (127)"));
     m_declaredLengthOn->setText(tr("Declared length"));
     m_fragmentDelay->setSuffix(tr(" ms"));
-    m_fragments->setToolTip(tr("Split the message into this many frames (RFC 6455 \u00a75.4)"));
+    m_fragments->setToolTip(tr("Split the message into this many frames (RFC 6455 §5.4)"));
     m_fragmentDelay->setToolTip(tr("Pause between two fragments"));
 
     m_reset->setText(tr("Reset to Valid"));
     m_reset->setToolTip(tr("A correct single frame for this connection: FIN, no RSV bits, the mode's opcode, "
                            "masked from a client, the minimal length"));
     m_rsv1->setToolTip(tr("RSV1: defined by permessage-deflate (RFC 7692) for a compressed message"));
-    m_rsv2->setToolTip(tr("RSV2: no extension in use defines it (RFC 6455 \u00a75.2)"));
-    m_rsv3->setToolTip(tr("RSV3: no extension in use defines it (RFC 6455 \u00a75.2)"));
+    m_rsv2->setToolTip(tr("RSV2: no extension in use defines it (RFC 6455 §5.2)"));
+    m_rsv3->setToolTip(tr("RSV3: no extension in use defines it (RFC 6455 §5.2)"));
     updateEnabled();
     recheck(); // the rules' messages are translated as they are found
 }
