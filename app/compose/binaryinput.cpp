@@ -84,6 +84,20 @@ BinaryInput::Result BinaryInput::fromHex(const QString &text)
             ++i;
             continue;
         }
+        // A C-style escape: "\x48\x65" (each \x followed by exactly two hex digits, no separator needed).
+        if (c == u'\\') {
+            if (i + 1 >= size || (text.at(i + 1) != u'x' && text.at(i + 1) != u'X'))
+                return fail(i, tr("\"\\\" must start an escape \"\\x\" followed by two hex digits"));
+            if (i + 3 >= size || hexValue(text.at(i + 2)) < 0 || hexValue(text.at(i + 3)) < 0) {
+                const qsizetype bad = i + 2 < size && hexValue(text.at(i + 2)) < 0 ? i + 2 : i + 3;
+                if (bad < size)
+                    return fail(bad, tr("%1 is not a hex digit").arg(describe(text, bad)));
+                return fail(i, tr("\"\\x\" is not followed by two hex digits"));
+            }
+            out.append(char((hexValue(text.at(i + 2)) << 4) | hexValue(text.at(i + 3))));
+            i += 4;
+            continue;
+        }
         // One group: an optional 0x and pairs of digits, up to the next separator.
         const qsizetype groupStart = i;
         if (c == u'0' && i + 1 < size && (text.at(i + 1) == u'x' || text.at(i + 1) == u'X')) {
@@ -97,7 +111,7 @@ BinaryInput::Result BinaryInput::fromHex(const QString &text)
         int high = -1;
         while (i < size) {
             const QChar d = text.at(i);
-            if (isSpace(d) || d == u':' || d == u',')
+            if (isSpace(d) || d == u':' || d == u',' || d == u'\\')
                 break;
             const int value = hexValue(d);
             if (value < 0)

@@ -27,7 +27,8 @@ public:
     // Hex: pairs of digits, either case. Spaces, tabs, line breaks, ':' and ',' separate groups and are
     // otherwise ignored; a group may start with "0x" or "0X". Each group holds whole bytes (an even number of
     // digits), so "de ad be ef", "deadbeef", "0xde 0xad", "de:ad:be:ef" and "0xdeadbeef" are all the same
-    // four bytes. An empty text is zero bytes.
+    // four bytes. C-style escapes are read too: "\x48\x65" (each "\x" followed by exactly two digits) is
+    // "He". An empty text is zero bytes.
     static Result fromHex(const QString &text);
     // Base64, standard ('+', '/') or URL-safe ('-', '_'), with or without '=' padding; whitespace and line
     // breaks anywhere are ignored. Padding, when present, must complete the last group of four.

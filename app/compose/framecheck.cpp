@@ -17,7 +17,12 @@ bool FrameCheck::fragmentedMessageOpenAfter(const FrameSpec &spec, bool openBefo
         return !spec.fin;
     if (spec.opcode == quint8(Opcode::Continuation))
         return openBefore && !spec.fin;
-    return openBefore; // control frames (and reserved opcodes) do not change the sequence
+    // A reserved non-control opcode (0x3-0x7) without FIN reads as the start of a fragmented message: the
+    // continuations after it are checked as its fragments (the first frame already carries the
+    // reserved-opcode violation), not as continuations of nothing.
+    if (spec.opcode >= 0x3 && spec.opcode <= 0x7 && !spec.fin)
+        return true;
+    return openBefore; // control frames (and other reserved opcodes) do not change the sequence
 }
 
 FrameCheckResult FrameCheck::check(const FrameSpec &spec, const FrameCheckContext &context)

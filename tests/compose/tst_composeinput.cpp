@@ -250,6 +250,11 @@ void TestComposeInput::hex_data()
     QTest::newRow("colons") << u"de:ad:be:ef"_s << deadbeef;
     QTest::newRow("commas") << u"0xde, 0xad, 0xbe, 0xef"_s << deadbeef;
     QTest::newRow("zero byte") << u"00 0x00"_s << QByteArray(2, '\0');
+    // C-style escapes, as copied from source code or a debugger.
+    QTest::newRow("c escapes") << u"\\x48\\x65\\x6C\\x6c\\x6f"_s << QByteArray("Hello");
+    QTest::newRow("c escapes upper X") << u"\\XDE\\xad"_s << QByteArray::fromHex("dead");
+    QTest::newRow("c escapes spaced") << u"\\xde \\xad\n\\xbe,\\xef"_s << deadbeef;
+    QTest::newRow("c escapes after digits") << u"de\\xad be\\xef"_s << deadbeef;
 }
 
 void TestComposeInput::hex()
@@ -284,6 +289,16 @@ void TestComposeInput::hexErrors_data()
     QTest::newRow("after emoji") << u"😀 ab"_s << u"\"😀\" is not a hex digit"_s << qsizetype(0) << 1 << 1;
     QTest::newRow("column after emoji")
         << u"ab😀"_s << u"\"😀\" is not a hex digit"_s << qsizetype(2) << 1 << 3;
+    QTest::newRow("escape one digit")
+        << u"\\x4"_s << u"\"\\x\" is not followed by two hex digits"_s << qsizetype(0) << 1 << 1;
+    QTest::newRow("escape bad digit")
+        << u"\\x4g"_s << u"\"g\" is not a hex digit"_s << qsizetype(3) << 1 << 4;
+    QTest::newRow("escape no x") << u"ab \\n"_s
+                                 << u"\"\\\" must start an escape \"\\x\" followed by two hex digits"_s
+                                 << qsizetype(3) << 1 << 4;
+    QTest::newRow("odd before escape")
+        << u"4\\x65"_s << u"The group \"4\" has an odd number of hex digits; every byte needs two"_s
+        << qsizetype(0) << 1 << 1;
     QTest::newRow("control char") << u"ab\u0001"_s << u"U+0001 is not a hex digit"_s << qsizetype(2) << 1
                                   << 3;
 }

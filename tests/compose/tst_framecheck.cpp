@@ -56,6 +56,7 @@ private Q_SLOTS:
     void lyingLength();
     void sequence();
     void fragments();
+    void reservedOpcodeFragments();
     void fragmentBounds();
 };
 
@@ -345,6 +346,41 @@ void TestFrameCheck::fragments()
     for (const QList<ViolationKind> &kinds : std::as_const(collector.frames))
         QVERIFY(kinds.isEmpty());
     QVERIFY(!parser.isInsideMessage());
+}
+
+void TestFrameCheck::reservedOpcodeFragments()
+{
+    // Fragments 3 with the reserved data opcode 0x3: the first frame carries the reserved-opcode
+    // violation; the continuations after it belong to the message it opened.
+    bool open = false;
+    const QList<FrameSpec> frames = Fragmenter::split(spec(0x3, "abcdef"), 3);
+    QCOMPARE(frames.size(), 3);
+    QList<QList<ViolationKind>> kinds;
+    for (const FrameSpec &frame : frames) {
+        const FrameCheckResult result = FrameCheck::check(frame, { Endpoint::Client, false, open });
+        QList<ViolationKind> frameKinds;
+        for (const Violation &violation : result.violations)
+            frameKinds << violation.kind;
+        kinds << frameKinds;
+        open = FrameCheck::fragmentedMessageOpenAfter(frame, open);
+        QCOMPARE(open, frame.fin ? false : true);
+    }
+    QCOMPARE(kinds.at(0), QList<ViolationKind> { ViolationKind::ReservedOpcode });
+    QCOMPARE(kinds.at(1), QList<ViolationKind> {});
+    QCOMPARE(kinds.at(2), QList<ViolationKind> {});
+    QVERIFY(!open);
+
+    // Every reserved data opcode opens one without FIN; none with FIN; reserved control opcodes never.
+    for (quint8 opcode = 0x3; opcode <= 0x7; ++opcode) {
+        FrameSpec first = spec(opcode, "x");
+        first.fin = false;
+        QVERIFY(FrameCheck::fragmentedMessageOpenAfter(first, false));
+        first.fin = true;
+        QVERIFY(!FrameCheck::fragmentedMessageOpenAfter(first, false));
+    }
+    FrameSpec control = spec(0xB, "");
+    control.fin = false;
+    QVERIFY(!FrameCheck::fragmentedMessageOpenAfter(control, false));
 }
 
 void TestFrameCheck::fragmentBounds()

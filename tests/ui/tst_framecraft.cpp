@@ -16,7 +16,10 @@
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QPushButton>
+#include <QtWidgets/QScrollArea>
+#include <QtWidgets/QScrollBar>
 #include <QtWidgets/QSpinBox>
+#include <QtWidgets/QVBoxLayout>
 
 #include <cstring>
 
@@ -155,6 +158,9 @@ private Q_SLOTS:
     void resetToValid();
     void changedSignal();
     void retranslates();
+    void fragmentedShowsWhatIsUsed();
+    void warningsScrollInFixedBox();
+    void reservedOpcodeFragmentsCheck();
 };
 
 void TestFrameCraft::defaults_data()
@@ -553,7 +559,7 @@ void TestFrameCraft::severalFragmentsNameTheirFrame()
     QCOMPARE(panel.lastCheck().size(), 3);
     for (const FrameCheckResult &result : panel.lastCheck())
         QVERIFY(result.isClean());
-    QCOMPARE(panel.warningsLabel()->text(), QStringLiteral("Valid frame (RFC 6455)"));
+    QCOMPARE(panel.warningsLabel()->text(), QStringLiteral("Valid frames (RFC 6455)"));
 }
 
 void TestFrameCraft::cleanFrame()
@@ -961,6 +967,119 @@ void TestFrameCraft::retranslates()
     QVERIFY(QCoreApplication::removeTranslator(&translator));
     QTRY_COMPARE(panel.resetButton()->text(), QStringLiteral("Reset to Valid"));
     QCOMPARE(panel.warningsLabel()->text(), QStringLiteral("Valid frame (RFC 6455)"));
+}
+
+void TestFrameCraft::fragmentedShowsWhatIsUsed()
+{
+    FrameCraftPanel panel;
+    panel.setContext({ Endpoint::Client, false, false });
+    panel.resetToValid();
+    // The user's own values with one fragment.
+    panel.finBox()->setChecked(false);
+    panel.lengthFormBox()->setCurrentIndex(panel.lengthFormBox()->findData(int(LengthForm::Bits64)));
+    panel.declaredLengthBox()->setChecked(true);
+    panel.declaredLengthEdit()->setText(QStringLiteral("9"));
+
+    // Several fragments: the disabled fields show what the fragments use.
+    panel.fragmentsBox()->setValue(3);
+    QCOMPARE(panel.finBox()->checkState(), Qt::PartiallyChecked); // automatic: only the last has FIN
+    QCOMPARE(panel.lengthFormBox()->currentData().toInt(), 0); // Minimal
+    QVERIFY(!panel.declaredLengthBox()->isChecked());
+    panel.checkPayload("abcdef");
+    QCOMPARE(panel.lastCheck().size(), 3);
+    QCOMPARE(panel.warningsLabel()->text(), QStringLiteral("Valid frames (RFC 6455)"));
+    // What is saved is the user's values.
+    const QVariantMap state = panel.saveState();
+    QCOMPARE(state.value(QStringLiteral("fin")).toBool(), false);
+    QCOMPARE(state.value(QStringLiteral("lengthForm")).toInt(), int(LengthForm::Bits64));
+    QCOMPARE(state.value(QStringLiteral("declaredLengthOn")).toBool(), true);
+
+    // Back to one fragment: the user's values come back.
+    panel.fragmentsBox()->setValue(1);
+    QCOMPARE(panel.finBox()->checkState(), Qt::Unchecked);
+    QVERIFY(!panel.finBox()->isTristate());
+    QCOMPARE(panel.lengthFormBox()->currentData().toInt(), int(LengthForm::Bits64));
+    QVERIFY(panel.declaredLengthBox()->isChecked());
+    QCOMPARE(panel.declaredLengthEdit()->text(), QStringLiteral("9"));
+    QCOMPARE(panel.frames("abcdef").constFirst().declaredLength, std::optional<quint64>(9));
+
+    // Restoring a fragmented state, then going to one fragment, gives the saved values.
+    FrameCraftPanel other;
+    other.restoreState(state);
+    QCOMPARE(other.fragmentCount(), 3);
+    QCOMPARE(other.finBox()->checkState(), Qt::PartiallyChecked);
+    other.fragmentsBox()->setValue(1);
+    QCOMPARE(other.finBox()->checkState(), Qt::Unchecked);
+    QCOMPARE(other.lengthFormBox()->currentData().toInt(), int(LengthForm::Bits64));
+    // Reset to valid while fragmented: valid values, not the kept ones.
+    other.fragmentsBox()->setValue(2);
+    other.resetToValid();
+    QCOMPARE(other.finBox()->checkState(), Qt::Checked);
+    QCOMPARE(other.lengthFormBox()->currentData().toInt(), 0);
+    QVERIFY(!other.declaredLengthBox()->isChecked());
+}
+
+void TestFrameCraft::warningsScrollInFixedBox()
+{
+    QWidget window;
+    auto *panel = new FrameCraftPanel(&window);
+    panel->setContext({ Endpoint::Client, false, false });
+    panel->resetToValid();
+    auto *layout = new QVBoxLayout(&window);
+    layout->addWidget(panel);
+    window.resize(900, 300);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // The panel fits a 900 px window.
+    QVERIFY2(panel->minimumSizeHint().width() <= 900,
+        qPrintable(QString::number(panel->minimumSizeHint().width())));
+
+    QScrollArea *area = panel->warningsArea();
+    QVERIFY(area);
+    QCOMPARE(area->widget(), static_cast<QWidget *>(panel->warningsLabel()));
+    QVERIFY(panel->warningsLabel()->wordWrap());
+    panel->checkPayload("hello");
+    QApplication::processEvents();
+    const int height = area->height();
+    const int resetY = panel->resetButton()->mapTo(&window, QPoint()).y();
+    const int lineSpacing = panel->warningsLabel()->fontMetrics().lineSpacing();
+    QVERIFY2(height >= 4 * lineSpacing && height <= 6 * lineSpacing, qPrintable(QString::number(height)));
+
+    // Many warnings (every rule a client can break with these fields, in 5 fragments): the box keeps its
+    // height and scrolls; nothing moves; the window does not grow.
+    panel->rsv2Box()->setChecked(true);
+    panel->rsv3Box()->setChecked(true);
+    panel->opcodeBox()->setCurrentIndex(panel->opcodeBox()->findData(0xB));
+    panel->maskingBox()->setCurrentIndex(panel->maskingBox()->findData(int(FrameSpec::Masking::None)));
+    panel->fragmentsBox()->setValue(5);
+    panel->checkPayload(QByteArray(200, 'x'));
+    QVERIFY(panel->lastWarnings().size() >= 8);
+    QApplication::processEvents();
+    QCOMPARE(area->height(), height);
+    QCOMPARE(panel->resetButton()->mapTo(&window, QPoint()).y(), resetY);
+    QVERIFY(area->verticalScrollBar()->maximum() > 0);
+    QCOMPARE(window.width(), 900);
+
+    // A long line wraps at the box's width instead of widening the window.
+    QVERIFY(panel->warningsLabel()->width() <= area->viewport()->width());
+    QVERIFY(window.minimumSizeHint().width() <= 900);
+}
+
+void TestFrameCraft::reservedOpcodeFragmentsCheck()
+{
+    // Fragments 3 with opcode 0x3: only the first frame breaks a rule (the reserved opcode).
+    FrameCraftPanel panel;
+    panel.setContext({ Endpoint::Client, false, false });
+    panel.resetToValid();
+    panel.opcodeBox()->setCurrentIndex(panel.opcodeBox()->findData(0x3));
+    panel.fragmentsBox()->setValue(3);
+    panel.checkPayload("abcdef");
+    QCOMPARE(panel.lastCheck().size(), 3);
+    QCOMPARE(panel.lastCheck().at(0).violations.size(), 1);
+    QCOMPARE(panel.lastCheck().at(1).violations.size(), 0);
+    QCOMPARE(panel.lastCheck().at(2).violations.size(), 0);
+    for (const QString &line : panel.lastWarnings())
+        QVERIFY2(line.startsWith(QStringLiteral("Frame 1 of 3: ")), qPrintable(line));
 }
 
 QTEST_MAIN(TestFrameCraft)

@@ -121,7 +121,10 @@ void ComposerEditor::replaceAll(const QString &text)
     SendScintilla(SCI_TARGETWHOLEDOCUMENT);
     SendScintilla(SCI_REPLACETARGET, static_cast<unsigned long>(utf8.size()), utf8.constData());
     SendScintilla(SCI_ENDUNDOACTION);
+    // The caret at the start, and the view scrolled back to the first column (a long compact line left it
+    // scrolled far to the right).
     SendScintilla(SCI_GOTOPOS, 0);
+    SendScintilla(SCI_SETXOFFSET, 0);
 }
 
 int ComposerEditor::lineHeight() const

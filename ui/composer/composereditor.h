@@ -20,7 +20,8 @@ namespace Frameline {
 // the widget palette (so a dark palette works): the JSON lexer in JSON style, plain text otherwise, hex
 // wrapped at its spaces. An indicator (a squiggle under the text) marks the range of an input error.
 // Its keys: Ctrl+Enter (either Enter key) asks to send, Ctrl+Up / Ctrl+Down ask to recall the history;
-// plain Enter stays a new line.
+// plain Enter stays a new line. (The ComposerWidget also binds these keys composer-wide; the editor's own
+// handling is for when it is used alone.)
 //
 // Owned by the ComposerWidget; GUI thread.
 class ComposerEditor : public QsciScintilla

@@ -12,14 +12,19 @@
 
 #include <QtCore/QDateTime>
 #include <QtCore/QDir>
+#include <QtCore/QElapsedTimer>
 #include <QtCore/QEvent>
 #include <QtCore/QFile>
 #include <QtCore/QFileInfo>
 #include <QtCore/QLocale>
 #include <QtCore/QRegularExpression>
+#include <QtCore/QScopedValueRollback>
 #include <QtGui/QAction>
 #include <QtGui/QFontDatabase>
 #include <QtGui/QKeySequence>
+#include <QtGui/QShortcut>
+#include <QtWidgets/QAbstractItemView>
+#include <QtWidgets/QApplication>
 #include <QtWidgets/QComboBox>
 #include <QtWidgets/QCompleter>
 #include <QtWidgets/QFileDialog>
@@ -29,10 +34,12 @@
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QMenu>
+#include <QtWidgets/QMessageBox>
 #include <QtWidgets/QProgressBar>
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QSpinBox>
 #include <QtWidgets/QStackedWidget>
+#include <QtWidgets/QStyle>
 #include <QtWidgets/QToolButton>
 #include <QtWidgets/QVBoxLayout>
 
@@ -50,6 +57,12 @@ constexpr int FilePreviewBytes = 64;
 constexpr int HistoryMenuLimit = 30;
 constexpr int RepeatCountMax = 1000000;
 constexpr int RepeatIntervalMax = 3600000;
+// With a 0 ms interval, a repeat sends a batch per turn of the event loop: as many as fit in this time (at
+// most RepeatBatchMax), so that thousands of sends take seconds and the window still answers.
+constexpr int RepeatBatchMs = 5;
+constexpr int RepeatBatchMax = 1000;
+constexpr int ProgressIntervalMs = 100;
+constexpr int SuggestedNameLength = 30;
 
 QString modeKey(ComposerWidget::Mode mode)
 {
@@ -276,6 +289,30 @@ QString menuLabel(const QString &text, int limit = 60)
     return line;
 }
 
+bool isValidUtf8(QByteArrayView bytes)
+{
+    Utf8Validator validator;
+    return validator.feed(bytes) && validator.isComplete();
+}
+
+// Text from the timeline goes into an editor that expands variables: "{{" must stay literal.
+QString escapeVariables(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(QStringLiteral("{{"), QStringLiteral("\\{{"));
+    return escaped;
+}
+
+QString hexLines(const QByteArray &bytes)
+{
+    // 16 bytes per line, like a hex dump, so a long payload reads by offset.
+    QStringList lines;
+    for (qsizetype offset = 0; offset < bytes.size(); offset += 16)
+        lines << BinaryInput::toHex(
+            QByteArrayView(bytes).sliced(offset, qMin<qsizetype>(16, bytes.size() - offset)));
+    return lines.join(QLatin1Char('\n'));
+}
+
 } // namespace
 
 // What the live check (and a send, before it expands anything) found in the editor text.
@@ -299,6 +336,8 @@ ComposerWidget::ComposerWidget(Endpoint sender, QWidget *parent)
     connect(&m_checkTimer, &QTimer::timeout, this, &ComposerWidget::checkInput);
     m_repeatTimer.setSingleShot(true);
     connect(&m_repeatTimer, &QTimer::timeout, this, &ComposerWidget::onRepeatTimeout);
+    m_progressTimer.setInterval(ProgressIntervalMs);
+    connect(&m_progressTimer, &QTimer::timeout, this, &ComposerWidget::updateRepeatProgress);
     m_fragmentTimer.setSingleShot(true);
     connect(&m_fragmentTimer, &QTimer::timeout, this, &ComposerWidget::sendNextFragment);
 
@@ -341,7 +380,7 @@ void ComposerWidget::buildUi()
     m_filePath = new QLineEdit(this);
     m_filePath->setObjectName(QStringLiteral("composerFilePathEdit"));
     m_filePath->setClearButtonEnabled(true);
-    m_filePath->setMinimumWidth(160);
+    m_filePath->setMinimumWidth(100);
     m_browse = new QPushButton(this);
     m_browse->setObjectName(QStringLiteral("composerBrowseButton"));
 
@@ -370,7 +409,7 @@ void ComposerWidget::buildUi()
     m_savedBox = new QComboBox(this);
     m_savedBox->setObjectName(QStringLiteral("composerSavedMessagesBox"));
     m_savedBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_savedBox->setMinimumContentsLength(14);
+    m_savedBox->setMinimumContentsLength(10);
     m_saveButton = new QPushButton(this);
     m_saveButton->setObjectName(QStringLiteral("composerSaveMessageButton"));
     m_deleteButton = new QPushButton(this);
@@ -484,8 +523,12 @@ void ComposerWidget::buildUi()
     m_controlLabel = new QLabel(this);
     m_controlPayload = new QLineEdit(this);
     m_controlPayload->setObjectName(QStringLiteral("composerControlPayloadEdit"));
-    m_controlPayload->setMinimumWidth(140);
+    m_controlPayload->setMinimumWidth(100);
     m_controlLabel->setBuddy(m_controlPayload);
+    m_controlSize = new QLabel(this);
+    m_controlSize->setObjectName(QStringLiteral("composerControlPayloadSize"));
+    // Room for "125/125 bytes" so the row does not move as the count grows.
+    m_controlSize->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("000/125 bytes")) + 4);
     m_ping = new QPushButton(this);
     m_ping->setObjectName(QStringLiteral("composerPingButton"));
     m_ping->setAutoDefault(false);
@@ -498,13 +541,19 @@ void ComposerWidget::buildUi()
     m_closeCode->setEditable(true);
     m_closeCode->setInsertPolicy(QComboBox::NoInsert);
     m_closeCode->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_closeCode->setMinimumContentsLength(20);
+    // Short in the row (the list is as wide as its items, see fillCloseCodes), so the row fits 900 px.
+    m_closeCode->setMinimumContentsLength(16);
     m_closeCode->completer()->setCompletionMode(QCompleter::PopupCompletion);
     m_closeCode->completer()->setFilterMode(Qt::MatchStartsWith);
     m_closeLabel->setBuddy(m_closeCode);
+    // A chosen code reads from its start ("1000 Normal Closure"), not scrolled to the caret at its end.
+    connect(m_closeCode, &QComboBox::currentIndexChanged, this, [this] {
+        if (QLineEdit *edit = m_closeCode->lineEdit())
+            edit->setCursorPosition(0);
+    });
     m_closeReason = new QLineEdit(this);
     m_closeReason->setObjectName(QStringLiteral("composerCloseReasonEdit"));
-    m_closeReason->setMinimumWidth(120);
+    m_closeReason->setMinimumWidth(80);
     m_close = new QPushButton(this);
     m_close->setObjectName(QStringLiteral("composerCloseButton"));
     m_close->setAutoDefault(false);
@@ -513,9 +562,10 @@ void ComposerWidget::buildUi()
     controlRow->setSpacing(6);
     controlRow->addWidget(m_controlLabel);
     controlRow->addWidget(m_controlPayload, 2);
+    controlRow->addWidget(m_controlSize);
     controlRow->addWidget(m_ping);
     controlRow->addWidget(m_pong);
-    controlRow->addSpacing(18);
+    controlRow->addSpacing(12);
     controlRow->addWidget(m_closeLabel);
     controlRow->addWidget(m_closeCode);
     controlRow->addWidget(m_closeReason, 3);
@@ -533,23 +583,33 @@ void ComposerWidget::buildUi()
     layout->addLayout(controlRow);
 
     // Wiring.
-    connect(m_mode, &QComboBox::currentIndexChanged, this, [this] {
-        updateModeWidgets();
-        applyEditorMode();
-        m_craft->setModeOpcode(mode() == Mode::Binary ? 0x2 : 0x1);
-        checkInput();
-    });
-    connect(m_binaryFormat, &QComboBox::currentIndexChanged, this, [this] {
-        updateModeWidgets();
-        applyEditorMode();
-        checkInput();
-    });
+    connect(m_mode, &QComboBox::currentIndexChanged, this, &ComposerWidget::onFormChanged);
+    connect(m_binaryFormat, &QComboBox::currentIndexChanged, this, &ComposerWidget::onFormChanged);
     connect(m_filePath, &QLineEdit::textChanged, this, &ComposerWidget::scheduleCheck);
     connect(m_browse, &QPushButton::clicked, this, &ComposerWidget::browseForFile);
     connect(m_pretty, &QPushButton::clicked, this, &ComposerWidget::prettyPrintJson);
     connect(m_compact, &QPushButton::clicked, this, &ComposerWidget::compactJson);
-    connect(m_editor, &QsciScintilla::textChanged, this, &ComposerWidget::scheduleCheck);
+    connect(m_editor, &QsciScintilla::textChanged, this, [this] {
+        m_formNote.clear();
+        scheduleCheck();
+    });
     connect(m_editor, &ComposerEditor::sendRequested, this, &ComposerWidget::send);
+    // The keys work from anywhere in the composer (the control fields, after clicking Pretty, a file
+    // recalled from the history), not only in the editor.
+    const auto shortcut = [this](const QKeySequence &keys, auto slot) {
+        auto *s = new QShortcut(keys, this);
+        s->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(s, &QShortcut::activated, this, slot);
+    };
+    for (const QKeySequence &keys :
+        { QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter),
+            QKeySequence(QKeyCombination(Qt::ControlModifier | Qt::KeypadModifier, Qt::Key_Enter)) })
+        shortcut(keys, [this] {
+            if (!m_repeating)
+                send();
+        });
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_Up), &ComposerWidget::recallPrevious);
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_Down), &ComposerWidget::recallNext);
     connect(m_editor, &ComposerEditor::recallPreviousRequested, this, &ComposerWidget::recallPrevious);
     connect(m_editor, &ComposerEditor::recallNextRequested, this, &ComposerWidget::recallNext);
     connect(m_savedBox, &QComboBox::activated, this, [this](int index) {
@@ -558,10 +618,7 @@ void ComposerWidget::buildUi()
     });
     connect(m_savedBox, &QComboBox::currentIndexChanged, this, &ComposerWidget::updateEnabled);
     connect(m_saveButton, &QPushButton::clicked, this, &ComposerWidget::askToSaveMessage);
-    connect(m_deleteButton, &QPushButton::clicked, this, [this] {
-        if (m_savedBox->currentIndex() >= 0)
-            removeSavedMessage(m_savedBox->currentText());
-    });
+    connect(m_deleteButton, &QPushButton::clicked, this, &ComposerWidget::deleteSelectedMessage);
     connect(m_advanced, &QToolButton::toggled, this, [this](bool on) {
         m_craft->setVisible(on);
         m_craftSeparator->setVisible(on);
@@ -582,15 +639,7 @@ void ComposerWidget::buildUi()
     connect(m_ping, &QPushButton::clicked, this, &ComposerWidget::sendPing);
     connect(m_pong, &QPushButton::clicked, this, &ComposerWidget::sendPong);
     connect(m_close, &QPushButton::clicked, this, &ComposerWidget::sendClose);
-    connect(m_controlPayload, &QLineEdit::textChanged, this, [this] {
-        const qsizetype size = m_controlPayload->text().toUtf8().size();
-        if (size > ControlPayloadLimit)
-            showError(
-                tr("The Ping/Pong payload has %1 bytes; a control frame carries at most 125 (RFC 6455 §5.5)")
-                    .arg(size));
-        else
-            scheduleCheck();
-    });
+    connect(m_controlPayload, &QLineEdit::textChanged, this, &ComposerWidget::updateControlPayloadSize);
 }
 
 void ComposerWidget::retranslateUi()
@@ -627,7 +676,7 @@ void ComposerWidget::retranslateUi()
                                "and JSON mode"));
     m_historyButton->setText(tr("History"));
     m_historyButton->setToolTip(
-        tr("The messages sent from this tab; in the editor, %1 and %2 recall them").arg(upKey, downKey));
+        tr("The messages sent from this tab; in the composer, %1 and %2 recall them").arg(upKey, downKey));
     m_savedBox->setPlaceholderText(tr("Saved messages"));
     m_savedBox->setToolTip(tr("Load a saved message into the editor"));
     m_saveButton->setText(tr("Save…"));
@@ -652,7 +701,10 @@ void ComposerWidget::retranslateUi()
 
     m_controlLabel->setText(tr("Control:"));
     m_controlPayload->setPlaceholderText(tr("Ping/Pong payload"));
-    m_controlPayload->setToolTip(tr("Sent as UTF-8 text; a control frame carries at most 125 bytes"));
+    m_controlPayload->setToolTip(
+        tr("Sent as UTF-8 text, at most 125 bytes (RFC 6455 §5.5). Variables are expanded as in the "
+           "editor; {{counter}} gives the number of the next message without counting: only messages "
+           "advance it, not control frames"));
     m_ping->setText(tr("Ping"));
     m_ping->setToolTip(tr("Send a Ping frame with the payload; the peer must answer with a Pong"));
     m_pong->setText(tr("Pong"));
@@ -669,6 +721,7 @@ void ComposerWidget::retranslateUi()
 
     fillCloseCodes();
     populateVariablesMenu();
+    updateControlPayloadSize();
     checkInput(); // the message line and the file page are translated text too
 }
 
@@ -706,6 +759,15 @@ void ComposerWidget::fillCloseCodes()
         tr("A Close frame with an empty body; the peer reads it as 1005 No Status Received"),
         Qt::ToolTipRole);
 
+    // The list is as wide as its longest item ("1011 Internal Error (must not be sent)"), wider than
+    // the box.
+    int widest = 0;
+    const QFontMetrics metrics = m_closeCode->view()->fontMetrics();
+    for (int i = 0; i < m_closeCode->count(); ++i)
+        widest = qMax(widest, metrics.horizontalAdvance(m_closeCode->itemText(i)));
+    m_closeCode->view()->setMinimumWidth(
+        widest + 2 * metrics.averageCharWidth() + style()->pixelMetric(QStyle::PM_ScrollBarExtent));
+
     if (typed && !currentText.isEmpty()) {
         m_closeCode->setEditText(currentText);
     } else if (currentIndex >= 0) {
@@ -732,7 +794,8 @@ void ComposerWidget::setConnected(bool connected)
 {
     m_connected = connected;
     if (!connected) {
-        stopRepeat();
+        if (m_repeating)
+            stopRepeatBecause(tr("the connection closed"));
         cancelFragments();
         m_fragmentedMessageOpen = false;
         updateCraftContext();
@@ -800,6 +863,122 @@ bool ComposerWidget::isAdvanced() const
 void ComposerWidget::setAdvanced(bool advanced)
 {
     m_advanced->setChecked(advanced);
+}
+
+void ComposerWidget::onFormChanged()
+{
+    const Mode oldMode = m_shownMode;
+    const BinaryFormat oldFormat = m_shownFormat;
+    m_shownMode = mode();
+    m_shownFormat = binaryFormat();
+    updateModeWidgets();
+    applyEditorMode();
+    m_craft->setModeOpcode(mode() == Mode::Binary ? 0x2 : 0x1);
+    m_formNote.clear();
+    if (!m_applying)
+        convertText(oldMode, oldFormat);
+    checkInput();
+}
+
+namespace {
+
+// The form the editor text is in: Text and JSON are text (JSON checked), Binary is its format.
+enum class TextForm : quint8 { Text, Json, Hex, Base64, File };
+
+TextForm textForm(ComposerWidget::Mode mode, ComposerWidget::BinaryFormat format)
+{
+    switch (mode) {
+    case ComposerWidget::Mode::Text:
+        return TextForm::Text;
+    case ComposerWidget::Mode::Json:
+        return TextForm::Json;
+    case ComposerWidget::Mode::Binary:
+        break;
+    }
+    switch (format) {
+    case ComposerWidget::BinaryFormat::Hex:
+        return TextForm::Hex;
+    case ComposerWidget::BinaryFormat::Base64:
+        return TextForm::Base64;
+    case ComposerWidget::BinaryFormat::File:
+        break;
+    }
+    return TextForm::File;
+}
+
+} // namespace
+
+void ComposerWidget::convertText(Mode oldMode, BinaryFormat oldFormat)
+{
+    // The text is converted when it is valid in its old form, so that switching never silently
+    // reinterprets it (a text "ff" is not the byte 0xff); otherwise it stays as typed, and the message
+    // line says so. A file's path is apart from the text: to or from File the text stays.
+    const TextForm from = textForm(oldMode, oldFormat);
+    const TextForm to = textForm(mode(), binaryFormat());
+    const QString text = m_editor->text();
+    if (from == to || from == TextForm::File || to == TextForm::File || text.trimmed().isEmpty())
+        return;
+    const bool fromText = from == TextForm::Text || from == TextForm::Json;
+    const bool toText = to == TextForm::Text || to == TextForm::Json;
+    if (fromText && toText)
+        return; // the same text either way; the JSON check says what it thinks
+
+    QByteArray bytes;
+    if (fromText) {
+        const QByteArray utf8 = text.toUtf8();
+        if (!variableRanges(utf8).isEmpty()) {
+            m_formNote = tr("Not converted: the text has variables, which a binary payload does not expand");
+            return;
+        }
+        if (from == TextForm::Json) {
+            if (!JsonInput::validate(PayloadVariables::mayContainVariables(utf8) ? withStandIns(utf8) : utf8)
+                     .isValid()) {
+                m_formNote = tr("Not converted: the JSON is not valid; kept as typed");
+                return;
+            }
+        }
+        // "\{{" is a literal "{{": the bytes are what a send would write.
+        const PayloadVariables::Result expanded = PayloadVariables::expand(utf8, nullptr, checkSources());
+        bytes = expanded.ok() ? expanded.bytes : utf8;
+    } else {
+        const BinaryInput::Result parsed
+            = from == TextForm::Hex ? BinaryInput::fromHex(text) : BinaryInput::fromBase64(text);
+        if (!parsed.ok()) {
+            m_formNote = from == TextForm::Hex
+                ? tr("Not converted: the hex does not parse; kept as typed")
+                : tr("Not converted: the base64 does not parse; kept as typed");
+            return;
+        }
+        bytes = parsed.bytes;
+    }
+
+    QString converted;
+    switch (to) {
+    case TextForm::Text:
+    case TextForm::Json:
+        if (!isValidUtf8(bytes)) {
+            m_formNote = tr("Not valid UTF-8: kept as typed");
+            return;
+        }
+        converted = escapeVariables(QString::fromUtf8(bytes));
+        break;
+    case TextForm::Hex:
+        converted = hexLines(bytes);
+        break;
+    case TextForm::Base64:
+        converted = QString::fromLatin1(bytes.toBase64());
+        break;
+    case TextForm::File:
+        return;
+    }
+    if (converted != text)
+        replaceText(converted);
+}
+
+void ComposerWidget::replaceText(const QString &text)
+{
+    // Scintilla's setText forgets the undo history; this is one step that Ctrl+Z takes back.
+    m_editor->replaceAll(text);
 }
 
 void ComposerWidget::updateModeWidgets()
@@ -884,7 +1063,7 @@ ComposerWidget::Analysis ComposerWidget::analyze(const QString &text) const
             const PayloadVariables::Result expanded
                 = PayloadVariables::expand(utf8, &counter, checkSources());
             if (!expanded.ok()) {
-                analysis.error = expanded.error;
+                analysis.error = variableError(utf8, expanded.errorOffset);
                 analysis.errorOffset = expanded.errorOffset;
                 analysis.errorLength = expanded.errorLength;
                 return analysis;
@@ -936,6 +1115,34 @@ ComposerWidget::Analysis ComposerWidget::analyze(const QString &text) const
         analysis.errorLength = utf8Offset(text, end) - analysis.errorOffset;
     }
     return analysis;
+}
+
+QString ComposerWidget::variableError(const QByteArray &utf8, qsizetype offset) const
+{
+    // PayloadVariables names the byte; the editor speaks in lines and columns, as for JSON and hex. The
+    // error is one of three, read off the text as expand() reads it.
+    JsonInput::Error where;
+    JsonInput::locate(utf8, offset, where);
+    QString what;
+    const qsizetype close = offset >= 0 ? utf8.indexOf("}}", offset + 2) : -1;
+    if (offset < 0 || close < 0
+        || QByteArrayView(utf8).sliced(offset + 2, close - offset - 2).contains(QByteArrayView("{{"))) {
+        what = tr("\"{{\" starts a variable but has no closing \"}}\"; write \"\\{{\" for a literal \"{{\"");
+    } else {
+        const QString shown = QString::fromUtf8(QByteArrayView(utf8).sliced(offset, close + 2 - offset));
+        const QByteArrayView inner
+            = trimmedSpaces(QByteArrayView(utf8).sliced(offset + 2, close - offset - 2));
+        if (inner.startsWith("random"))
+            what = tr("%1: the length must be a whole number from 1 to %2, as in {{random:16}}")
+                       .arg(shown)
+                       .arg(PayloadVariables::MaxRandomLength);
+        else
+            what = tr("Unknown variable %1; the variables are {{timestamp}}, {{timestamp:s}}, "
+                      "{{timestamp:iso}}, {{uuid}}, {{counter}} and {{random:N}}; write \"\\{{\" for a "
+                      "literal \"{{\"")
+                       .arg(shown);
+    }
+    return tr("Variables: line %1, column %2: %3").arg(where.line).arg(where.column).arg(what);
 }
 
 void ComposerWidget::checkInput()
@@ -995,7 +1202,11 @@ void ComposerWidget::checkInput()
     m_editor->markVariables(mode() == Mode::Binary || !analysis.hasVariables
             ? QList<std::pair<qsizetype, qsizetype>>()
             : variableRanges(text.toUtf8()));
-    if (analysis.ok()) {
+    if (analysis.ok() && !m_formNote.isEmpty()) {
+        m_editor->clearErrorMark();
+        m_jsonValid = mode() == Mode::Json;
+        showInfo(m_formNote);
+    } else if (analysis.ok()) {
         m_editor->clearErrorMark();
         const QString size = InspectorText::byteCount(analysis.payload.size());
         if (mode() == Mode::Json) {
@@ -1009,7 +1220,8 @@ void ComposerWidget::checkInput()
         m_editor->clearErrorMark();
         showInfo(tr("Type a JSON value"));
     } else {
-        showError(analysis.error, analysis.errorOffset, analysis.errorLength);
+        showError(m_formNote.isEmpty() ? analysis.error : tr("%1. %2").arg(m_formNote, analysis.error),
+            analysis.errorOffset, analysis.errorLength);
     }
     if (isAdvanced())
         m_craft->checkPayload(analysis.payload);
@@ -1091,9 +1303,10 @@ bool ComposerWidget::buildPayload(PayloadCounter &counter, QByteArray &payload)
         counter.advance();
         return true;
     }
-    const PayloadVariables::Result expanded = PayloadVariables::expand(text.toUtf8(), &counter, m_sources);
+    const QByteArray utf8 = text.toUtf8();
+    const PayloadVariables::Result expanded = PayloadVariables::expand(utf8, &counter, m_sources);
     if (!expanded.ok()) {
-        showError(expanded.error, expanded.errorOffset, expanded.errorLength);
+        showError(variableError(utf8, expanded.errorOffset), expanded.errorOffset, expanded.errorLength);
         return false;
     }
     if (current == Mode::Json) {
@@ -1152,9 +1365,12 @@ bool ComposerWidget::sendOnce()
     const quint8 opcode = mode() == Mode::Binary ? 0x2 : 0x1;
     const QString size = InspectorText::byteCount(payload.size());
 
+    // While repeating, the progress says what is sent (at most ten times a second).
+    const bool quiet = m_repeating;
     if (!isAdvanced()) {
-        showInfo(opcode == 0x1 ? tr("Sent a text message of %1").arg(size)
-                               : tr("Sent a binary message of %1").arg(size));
+        if (!quiet)
+            showInfo(opcode == 0x1 ? tr("Sent a text message of %1").arg(size)
+                                   : tr("Sent a binary message of %1").arg(size));
         Q_EMIT sendRequested(OutgoingRequest::message(opcode, payload));
         noteFramesSent({ FrameSpec::valid(m_sender, opcode, {}) });
         return true;
@@ -1177,12 +1393,14 @@ bool ComposerWidget::sendOnce()
         noteFramesSent({ first });
         return true;
     }
-    if (warnings > 0)
-        showWarning(tr("Sent with %1").arg(violationCount(warnings)));
-    else if (frames.size() == 1)
-        showInfo(tr("Sent 1 crafted frame, %1 of payload").arg(size));
-    else
-        showInfo(tr("Sent %1 crafted frames, %2 of payload").arg(frames.size()).arg(size));
+    if (!quiet) {
+        if (warnings > 0)
+            showWarning(tr("Sent with %1").arg(violationCount(warnings)));
+        else if (frames.size() == 1)
+            showInfo(tr("Sent 1 crafted frame, %1 of payload").arg(size));
+        else
+            showInfo(tr("Sent %1 crafted frames, %2 of payload").arg(frames.size()).arg(size));
+    }
     Q_EMIT sendRequested(OutgoingRequest::crafted(frames));
     noteFramesSent(frames);
     return true;
@@ -1238,19 +1456,71 @@ void ComposerWidget::cancelFragments()
     updateRepeatWidgets();
 }
 
+bool ComposerWidget::controlPayload(QByteArray &payload, QString &error) const
+{
+    // Variables as in the editor, but a control frame is no message: {{counter}} reads the next
+    // message's number and does not advance it.
+    const QByteArray utf8 = m_controlPayload->text().toUtf8();
+    payload = utf8;
+    if (PayloadVariables::mayContainVariables(utf8)) {
+        PayloadCounter counter = m_counter;
+        const PayloadVariables::Result expanded = PayloadVariables::expand(utf8, &counter, m_sources);
+        if (!expanded.ok()) {
+            error = tr("Ping/Pong payload: %1").arg(variableError(utf8, expanded.errorOffset));
+            return false;
+        }
+        payload = expanded.bytes;
+    }
+    if (payload.size() > ControlPayloadLimit) {
+        error = tr("The Ping/Pong payload has %1 bytes; a control frame carries at most 125 (RFC 6455 §5.5); "
+                   "use Advanced to send a longer one anyway")
+                    .arg(payload.size());
+        return false;
+    }
+    return true;
+}
+
+void ComposerWidget::updateControlPayloadSize()
+{
+    // The live count expands with the check's sources (a real clock, no random draw).
+    const QByteArray utf8 = m_controlPayload->text().toUtf8();
+    qsizetype size = utf8.size();
+    QString problem;
+    if (PayloadVariables::mayContainVariables(utf8)) {
+        PayloadCounter counter = m_counter;
+        const PayloadVariables::Result expanded = PayloadVariables::expand(utf8, &counter, checkSources());
+        if (expanded.ok())
+            size = expanded.bytes.size();
+        else
+            problem = variableError(utf8, expanded.errorOffset);
+    }
+    const bool bad = !problem.isEmpty() || size > ControlPayloadLimit;
+    m_controlSize->setText(problem.isEmpty() ? tr("%1/%2 bytes").arg(size).arg(ControlPayloadLimit)
+                                             : tr("?/%1 bytes").arg(ControlPayloadLimit));
+    m_controlSize->setToolTip(problem.isEmpty()
+            ? tr("The payload's size in bytes (variables expanded); a control frame carries at most 125")
+            : problem);
+    QPalette pal = m_controlSize->palette();
+    pal.setColor(QPalette::WindowText,
+        InspectorPalette::color(
+            palette(), bad ? InspectorPalette::Role::Bad : InspectorPalette::Role::Muted));
+    m_controlSize->setPalette(pal);
+}
+
 bool ComposerWidget::sendPing()
 {
     if (!m_connected) {
         showError(tr("Not connected: there is nothing to send to"));
         return false;
     }
-    const QByteArray payload = m_controlPayload->text().toUtf8();
-    if (payload.size() > ControlPayloadLimit) {
-        showError(
-            tr("A control frame's payload is limited to 125 bytes (RFC 6455 §5.5); use Advanced to send "
-               "a longer one anyway"));
+    QByteArray payload;
+    QString error;
+    if (!controlPayload(payload, error)) {
+        showError(error);
         return false;
     }
+    if (m_checkTimer.isActive())
+        checkInput(); // a check still waiting would overwrite what was sent
     showInfo(tr("Sent a Ping with %1").arg(InspectorText::byteCount(payload.size())));
     Q_EMIT sendRequested(OutgoingRequest::ping(payload));
     return true;
@@ -1262,13 +1532,14 @@ bool ComposerWidget::sendPong()
         showError(tr("Not connected: there is nothing to send to"));
         return false;
     }
-    const QByteArray payload = m_controlPayload->text().toUtf8();
-    if (payload.size() > ControlPayloadLimit) {
-        showError(
-            tr("A control frame's payload is limited to 125 bytes (RFC 6455 §5.5); use Advanced to send "
-               "a longer one anyway"));
+    QByteArray payload;
+    QString error;
+    if (!controlPayload(payload, error)) {
+        showError(error);
         return false;
     }
+    if (m_checkTimer.isActive())
+        checkInput(); // a check still waiting would overwrite what was sent
     showInfo(tr("Sent a Pong with %1").arg(InspectorText::byteCount(payload.size())));
     Q_EMIT sendRequested(OutgoingRequest::pong(payload));
     return true;
@@ -1352,19 +1623,43 @@ void ComposerWidget::startRepeat(int count, int intervalMs)
     m_repeatProgress->setRange(0, m_repeatCount);
     m_repeatProgress->setValue(0);
     m_repeatProgress->setVisible(true);
+    m_progressTimer.start();
     updateRepeatWidgets();
     onRepeatTimeout();
 }
 
 void ComposerWidget::stopRepeat()
 {
+    stopRepeatBecause(QString());
+}
+
+void ComposerWidget::stopRepeatBecause(const QString &reason)
+{
     m_repeatTimer.stop();
     const bool wasRepeating = m_repeating;
     m_repeating = false;
     cancelFragments();
-    if (wasRepeating && m_repeatSent < m_repeatCount)
-        showInfo(tr("Repeat stopped after %1 of %2 sends").arg(m_repeatSent).arg(m_repeatCount));
+    m_progressTimer.stop();
+    m_repeatProgress->setVisible(false);
+    if (wasRepeating && m_repeatSent < m_repeatCount) {
+        if (reason.isEmpty())
+            showInfo(tr("Repeat stopped after %1 of %2 sends").arg(m_repeatSent).arg(m_repeatCount));
+        else
+            showInfo(tr("Repeat stopped after %1 of %2 sends: %3")
+                         .arg(m_repeatSent)
+                         .arg(m_repeatCount)
+                         .arg(reason));
+    }
     updateRepeatWidgets();
+}
+
+void ComposerWidget::updateRepeatProgress()
+{
+    if (!m_repeating)
+        return;
+    m_repeatProgress->setValue(m_repeatSent);
+    if (m_pendingFragments.isEmpty())
+        showInfo(tr("Repeat: sent %1 of %2").arg(m_repeatSent).arg(m_repeatCount));
 }
 
 bool ComposerWidget::isRepeating() const
@@ -1379,17 +1674,25 @@ int ComposerWidget::repeatSent() const
 
 void ComposerWidget::onRepeatTimeout()
 {
-    if (!m_repeating)
-        return;
-    if (!sendOnce()) {
-        finishRepeat(); // the error stays on the message line
-        return;
+    // With a 0 ms interval a batch goes out per turn of the event loop (bounded in time and count, so the
+    // window keeps answering); the progress follows on its own timer.
+    QElapsedTimer batch;
+    batch.start();
+    int sentNow = 0;
+    while (m_repeating) {
+        if (!sendOnce()) {
+            finishRepeat(); // the error stays on the message line
+            return;
+        }
+        ++m_repeatSent;
+        ++sentNow;
+        if (!m_pendingFragments.isEmpty())
+            return; // continued once the last fragment is out (sendNextFragment)
+        if (m_repeatIntervalMs > 0 || m_repeatSent >= m_repeatCount || sentNow >= RepeatBatchMax
+            || batch.elapsed() >= RepeatBatchMs)
+            break;
     }
-    ++m_repeatSent;
-    m_repeatProgress->setValue(m_repeatSent);
-    if (m_pendingFragments.isEmpty())
-        continueRepeat();
-    // else: continued once the last fragment is out (sendNextFragment)
+    continueRepeat();
 }
 
 void ComposerWidget::continueRepeat()
@@ -1402,61 +1705,34 @@ void ComposerWidget::continueRepeat()
                                    : tr("Repeat done: sent %1 times").arg(m_repeatSent));
         return;
     }
-    if (m_pendingFragments.isEmpty())
-        showInfo(tr("Repeat: sent %1 of %2").arg(m_repeatSent).arg(m_repeatCount));
-    // A 0 ms interval still returns to the event loop between sends, so the window stays responsive.
+    // A 0 ms interval still returns to the event loop between batches, so the window stays responsive.
     m_repeatTimer.start(m_repeatIntervalMs);
 }
 
 void ComposerWidget::finishRepeat()
 {
     m_repeatTimer.stop();
+    m_progressTimer.stop();
+    m_repeatProgress->setVisible(false);
     m_repeating = false;
     updateRepeatWidgets();
 }
 
 // --- Loading from the timeline -------------------------------------------------------------------------
 
-namespace {
-
-bool isValidUtf8(QByteArrayView bytes)
-{
-    Utf8Validator validator;
-    return validator.feed(bytes) && validator.isComplete();
-}
-
-// Text from the timeline goes into an editor that expands variables: "{{" must stay literal.
-QString escapeVariables(const QString &text)
-{
-    QString escaped = text;
-    escaped.replace(QStringLiteral("{{"), QStringLiteral("\\{{"));
-    return escaped;
-}
-
-QString hexLines(const QByteArray &bytes)
-{
-    // 16 bytes per line, like a hex dump, so a long payload reads by offset.
-    QStringList lines;
-    for (qsizetype offset = 0; offset < bytes.size(); offset += 16)
-        lines << BinaryInput::toHex(
-            QByteArrayView(bytes).sliced(offset, qMin<qsizetype>(16, bytes.size() - offset)));
-    return lines.join(QLatin1Char('\n'));
-}
-
-} // namespace
-
 void ComposerWidget::loadPayload(const QByteArray &payload, bool preferText)
 {
+    const QScopedValueRollback<bool> applying(m_applying, true);
     if (preferText && isValidUtf8(payload)) {
         const QByteArray trimmed = payload.trimmed();
         const bool json = !trimmed.isEmpty() && (trimmed.front() == '{' || trimmed.front() == '[')
             && JsonInput::validate(payload).isValid();
         setMode(json ? Mode::Json : Mode::Text);
-        setText(escapeVariables(QString::fromUtf8(payload)));
+        replaceText(escapeVariables(QString::fromUtf8(payload)));
     } else {
         setMode(Mode::Binary);
         setBinaryFormat(BinaryFormat::Hex);
-        setText(hexLines(payload));
+        replaceText(hexLines(payload));
     }
     m_historyPosition = m_history.size();
 }
@@ -1492,13 +1768,26 @@ ComposerWidget::StoredMessage ComposerWidget::currentMessage() const
 
 void ComposerWidget::applyMessage(const StoredMessage &message)
 {
-    setMode(message.mode);
-    if (message.mode == Mode::Binary)
-        setBinaryFormat(message.binaryFormat);
-    if (message.mode == Mode::Binary && message.binaryFormat == BinaryFormat::File)
-        setFilePath(message.text);
-    else
-        setText(message.text);
+    // The keyboard stays in the composer: a file entry hides the editor, a text entry the path field, and
+    // Ctrl+Up / Ctrl+Down must still walk on from there.
+    QWidget *focus = QApplication::focusWidget();
+    const bool hadFocus = focus == m_editor || focus == m_filePath;
+    {
+        const QScopedValueRollback<bool> applying(m_applying, true);
+        setMode(message.mode);
+        if (message.mode == Mode::Binary)
+            setBinaryFormat(message.binaryFormat);
+        if (message.mode == Mode::Binary && message.binaryFormat == BinaryFormat::File)
+            setFilePath(message.text);
+        else
+            replaceText(message.text);
+    }
+    if (hadFocus) {
+        if (m_editorStack->currentWidget() == m_editor)
+            m_editor->setFocus();
+        else
+            m_filePath->setFocus();
+    }
 }
 
 void ComposerWidget::appendHistory(const StoredMessage &message)
@@ -1522,10 +1811,21 @@ QList<ComposerWidget::StoredMessage> ComposerWidget::savedMessages() const
     return m_saved;
 }
 
+void ComposerWidget::leaveEditedHistoryEntry()
+{
+    // A recalled entry that was edited is no longer that entry: it becomes the draft, and recalling
+    // starts again from the newest entry.
+    if (m_historyPosition < m_history.size() && !(currentMessage() == m_history.at(m_historyPosition))) {
+        m_draft = currentMessage();
+        m_historyPosition = m_history.size();
+    }
+}
+
 void ComposerWidget::recallPrevious()
 {
     if (m_history.isEmpty())
         return;
+    leaveEditedHistoryEntry();
     if (m_historyPosition >= m_history.size()) {
         m_historyPosition = m_history.size();
         m_draft = currentMessage();
@@ -1538,6 +1838,7 @@ void ComposerWidget::recallPrevious()
 
 void ComposerWidget::recallNext()
 {
+    leaveEditedHistoryEntry();
     if (m_historyPosition >= m_history.size())
         return;
     ++m_historyPosition;
@@ -1550,7 +1851,7 @@ void ComposerWidget::clearHistory()
     m_historyPosition = 0;
 }
 
-bool ComposerWidget::saveMessage(const QString &name)
+bool ComposerWidget::saveMessage(const QString &name, bool replace)
 {
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty())
@@ -1560,6 +1861,8 @@ bool ComposerWidget::saveMessage(const QString &name)
     auto it = std::find_if(m_saved.begin(), m_saved.end(),
         [&trimmed](const StoredMessage &saved) { return saved.name == trimmed; });
     if (it != m_saved.end()) {
+        if (!replace)
+            return false;
         *it = message;
     } else {
         const auto before = std::find_if(m_saved.begin(), m_saved.end(),
@@ -1567,7 +1870,7 @@ bool ComposerWidget::saveMessage(const QString &name)
         m_saved.insert(before, message);
     }
     refreshSavedMessages(trimmed);
-    showInfo(tr("Saved as \"%1\"").arg(trimmed));
+    showInfo(tr("Saved as \u201c%1\u201d").arg(trimmed));
     return true;
 }
 
@@ -1585,8 +1888,49 @@ void ComposerWidget::loadSavedMessage(const QString &name)
 
 void ComposerWidget::removeSavedMessage(const QString &name)
 {
-    m_saved.removeIf([&name](const StoredMessage &saved) { return saved.name == name; });
+    if (m_saved.removeIf([&name](const StoredMessage &saved) { return saved.name == name; }) == 0)
+        return;
     refreshSavedMessages();
+    showInfo(tr("Deleted \u201c%1\u201d").arg(name));
+}
+
+void ComposerWidget::deleteSelectedMessage()
+{
+    if (m_savedBox->currentIndex() < 0)
+        return;
+    const QString name = m_savedBox->currentText();
+    if (confirm(tr("Delete Saved Message"), tr("Delete the saved message \u201c%1\u201d?").arg(name)))
+        removeSavedMessage(name);
+}
+
+bool ComposerWidget::confirm(const QString &title, const QString &question)
+{
+    if (m_confirm)
+        return m_confirm(title, question);
+    return QMessageBox::question(this, title, question, QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+        == QMessageBox::Yes;
+}
+
+QString ComposerWidget::suggestedMessageName() const
+{
+    const StoredMessage message = currentMessage();
+    QString first;
+    if (message.mode == Mode::Binary && message.binaryFormat == BinaryFormat::File)
+        first = QFileInfo(message.text).fileName();
+    else
+        first = message.text.section(QLatin1Char('\n'), 0, 0).simplified();
+    if (first.size() > SuggestedNameLength)
+        first = first.left(SuggestedNameLength).trimmed();
+    if (!first.isEmpty())
+        return first;
+    const auto taken = [this](const QString &name) {
+        return std::any_of(m_saved.cbegin(), m_saved.cend(),
+            [&name](const StoredMessage &saved) { return saved.name == name; });
+    };
+    int n = int(m_saved.size()) + 1;
+    while (taken(tr("Message %1").arg(n)))
+        ++n;
+    return tr("Message %1").arg(n);
 }
 
 void ComposerWidget::refreshSavedMessages(const QString &select)
@@ -1605,11 +1949,20 @@ void ComposerWidget::refreshSavedMessages(const QString &select)
 void ComposerWidget::askToSaveMessage()
 {
     bool ok = false;
-    const QString current = m_savedBox->currentIndex() >= 0 ? m_savedBox->currentText() : QString();
-    const QString name = QInputDialog::getText(this, tr("Save Message"),
-        tr("Name (an existing name is replaced):"), QLineEdit::Normal, current, &ok);
-    if (ok && !saveMessage(name))
+    const QString name = QInputDialog::getText(
+        this, tr("Save Message"), tr("Name:"), QLineEdit::Normal, suggestedMessageName(), &ok);
+    if (!ok)
+        return;
+    if (name.trimmed().isEmpty()) {
         showError(tr("A saved message needs a name"));
+        return;
+    }
+    if (saveMessage(name))
+        return;
+    const QString trimmed = name.trimmed();
+    if (confirm(tr("Replace Saved Message"),
+            tr("A message named \u201c%1\u201d is already saved. Replace it?").arg(trimmed)))
+        saveMessage(trimmed, true);
 }
 
 void ComposerWidget::populateHistoryMenu()
@@ -1643,10 +1996,11 @@ void ComposerWidget::populateHistoryMenu()
             QString(shown).replace(QLatin1Char('&'), QStringLiteral("&&")) + QLatin1Char('\t') + kind);
         action->setToolTip(menuLabel(entry.text, 400));
         connect(action, &QAction::triggered, this, [this, i] {
+            // A pick from the menu is a new starting point: Ctrl+Up then starts again from the newest
+            // entry, with the picked one as the draft.
             if (i < m_history.size()) {
-                m_historyPosition = i;
-                m_draft = currentMessage();
                 applyMessage(m_history.at(i));
+                m_historyPosition = m_history.size();
             }
         });
     }
@@ -1756,9 +2110,20 @@ QVariantMap ComposerWidget::saveState() const
     else
         state.insert(QStringLiteral("closeCode"), m_closeCode->currentText());
     state.insert(QStringLiteral("closeReason"), m_closeReason->text());
+    // The history that persists: no entry over HistoryEntryPersistLimit (a huge paste stays for the
+    // session only) and at most HistoryPersistLimit in all, keeping the newest.
     QVariantList history;
-    for (const StoredMessage &entry : m_history)
-        history.append(storedToMap(entry, false));
+    qsizetype persisted = 0;
+    for (qsizetype i = m_history.size() - 1; i >= 0; --i) {
+        const StoredMessage &entry = m_history.at(i);
+        const qsizetype size = entry.text.toUtf8().size();
+        if (size > HistoryEntryPersistLimit)
+            continue;
+        if (persisted + size > HistoryPersistLimit)
+            break;
+        persisted += size;
+        history.prepend(storedToMap(entry, false));
+    }
     state.insert(QStringLiteral("history"), history);
     QVariantList saved;
     for (const StoredMessage &entry : m_saved)
@@ -1769,6 +2134,7 @@ QVariantMap ComposerWidget::saveState() const
 
 void ComposerWidget::restoreState(const QVariantMap &state)
 {
+    const QScopedValueRollback<bool> applying(m_applying, true);
     const auto has = [&state](const char *key) { return state.contains(QLatin1String(key)); };
     if (has("craft"))
         m_craft->restoreState(state.value(QStringLiteral("craft")).toMap());
@@ -1903,6 +2269,10 @@ QPushButton *ComposerWidget::repeatButton() const
 QProgressBar *ComposerWidget::repeatProgress() const
 {
     return m_repeatProgress;
+}
+QLabel *ComposerWidget::controlPayloadSizeLabel() const
+{
+    return m_controlSize;
 }
 QLabel *ComposerWidget::targetLabel() const
 {

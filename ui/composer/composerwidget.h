@@ -8,6 +8,7 @@
 #include <QtCore/QVariantMap>
 #include <QtWidgets/QWidget>
 
+#include <functional>
 #include <optional>
 
 class QAbstractButton;
@@ -17,6 +18,7 @@ class QLabel;
 class QLineEdit;
 class QMenu;
 class QProgressBar;
+class QShortcut;
 class QPushButton;
 class QSpinBox;
 class QStackedWidget;
@@ -31,9 +33,9 @@ class FrameCraftPanel;
 // The composer under a tab's timeline: an editor (QScintilla) for the payload in one of three modes (Text;
 // JSON with colours, live validation marking the error, pretty/compact; Binary as hex, base64 or a file),
 // payload variables ({{timestamp}}, {{uuid}}, {{counter}}, {{random:N}}) expanded at each send, the
-// history of what was sent (Ctrl+Up / Ctrl+Down in the editor) and named saved messages, Ping/Pong with a
-// payload, Close with a code picker and a reason, Repeat N times at an interval with progress and Stop,
-// and the Advanced panel (FrameCraftPanel) that crafts the frame header, valid or not, and fragments.
+// history of what was sent (Ctrl+Up / Ctrl+Down anywhere in the composer) and named saved messages, Ping/Pong
+// with a payload, Close with a code picker and a reason, Repeat N times at an interval with progress and
+// Stop, and the Advanced panel (FrameCraftPanel) that crafts the frame header, valid or not, and fragments.
 //
 // It turns input into OutgoingRequests and emits them; the tab sends them to its connection(s). Bad input
 // (a JSON error, a bad variable, bad hex) is shown with its position and nothing is sent.
@@ -95,6 +97,11 @@ public:
 
     // The sent-message history (most recent last, at most HistoryLimit) and the named saved messages.
     static constexpr int HistoryLimit = 200;
+    // saveState() leaves out history entries larger than this (they stay for the session) and keeps at
+    // most HistoryPersistLimit of history in all, the newest first. Saved messages are kept whatever
+    // their size.
+    static constexpr qsizetype HistoryEntryPersistLimit = 64 * 1024;
+    static constexpr qsizetype HistoryPersistLimit = 1024 * 1024;
     struct StoredMessage
     {
         QString name; // saved messages only
@@ -105,12 +112,23 @@ public:
     };
     QList<StoredMessage> history() const;
     QList<StoredMessage> savedMessages() const;
-    // Saves the editor's content under `name` (replacing one of the same name); false for an empty name.
-    bool saveMessage(const QString &name);
+    // Saves the editor's content under `name`; false for an empty name, and for a name already saved
+    // unless `replace`. Save… asks before replacing.
+    bool saveMessage(const QString &name, bool replace = false);
     void loadSavedMessage(const QString &name);
-    void removeSavedMessage(const QString &name);
-    // Recalls the previous / next history entry into the editor (Ctrl+Up / Ctrl+Down); past the newest
-    // entry comes back what was being edited before the recall.
+    void removeSavedMessage(const QString &name); // says "Deleted “name”" on the message line
+    // What Save… proposes: the first line of the text (at most 30 characters), or "Message N".
+    QString suggestedMessageName() const;
+    // What Delete does: asks, then removes the selected saved message.
+    void deleteSelectedMessage();
+    // Asks the user a yes/no question (Save… replacing a name, Delete); QMessageBox::question by default,
+    // replaced by tests.
+    using Confirmation = std::function<bool(const QString &title, const QString &question)>;
+    void setConfirmation(Confirmation confirm) { m_confirm = std::move(confirm); }
+    // Recalls the previous / next history entry into the editor (Ctrl+Up / Ctrl+Down anywhere in the
+    // composer), like a shell: the first recall keeps what was being edited as the draft, which comes back
+    // past the newest entry; recalling after editing a recalled entry starts again from the newest, the
+    // edited text becoming the draft. Each recall is one undo step in the editor.
     void recallPrevious();
     void recallNext();
     void clearHistory();
@@ -145,6 +163,7 @@ public:
     FrameCraftPanel *craftPanel() const;
     QAbstractButton *advancedButton() const;
     QLineEdit *controlPayloadEdit() const;
+    QLabel *controlPayloadSizeLabel() const; // "12/125 bytes"
     QPushButton *pingButton() const;
     QPushButton *pongButton() const;
     QComboBox *
@@ -193,6 +212,8 @@ private:
     void onRepeatTimeout();
     void continueRepeat(); // schedules the next repeat send (or finishes the repeat)
     void finishRepeat();
+    void stopRepeatBecause(const QString &reason);
+    void updateRepeatProgress(); // the progress bar and the message line, on a timer while repeating
     void noteFramesSent(const QList<FrameSpec> &frames);
     void updateCraftContext();
     void showError(const QString &message, qsizetype byteOffset = -1, qsizetype byteLength = 0);
@@ -211,6 +232,14 @@ private:
     void browseForFile();
     void askToSaveMessage();
     void loadPayload(const QByteArray &payload, bool preferText);
+    void replaceText(const QString &text); // as one undo step
+    void onFormChanged(); // the mode or the binary format changed
+    void convertText(Mode oldMode, BinaryFormat oldFormat); // to the current mode and format
+    void leaveEditedHistoryEntry();
+    bool controlPayload(QByteArray &payload, QString &error) const; // variables expanded
+    void updateControlPayloadSize();
+    QString variableError(const QByteArray &utf8, qsizetype offset) const;
+    bool confirm(const QString &title, const QString &question);
     bool closeCode(std::optional<quint16> &code, QString &error) const;
 
     Endpoint m_sender;
@@ -227,6 +256,7 @@ private:
 
     QTimer m_checkTimer; // debounces the live check
     QTimer m_repeatTimer;
+    QTimer m_progressTimer; // refreshes the repeat's progress at most 10 times a second
     QTimer m_fragmentTimer;
     bool m_repeating = false;
     int m_repeatCount = 0;
@@ -238,6 +268,12 @@ private:
     int m_fragmentWarnings = 0;
     bool m_showingError = false;
     bool m_jsonValid = false;
+    // The mode and format the editor text is written in (to convert it when they change).
+    Mode m_shownMode = Mode::Text;
+    BinaryFormat m_shownFormat = BinaryFormat::Hex;
+    bool m_applying = false; // a message is being loaded: no conversion on the way
+    QString m_formNote; // why a change of mode kept the text as typed, until the next edit
+    Confirmation m_confirm;
 
     ComposerEditor *m_editor = nullptr;
     QStackedWidget *m_editorStack = nullptr;
@@ -270,6 +306,7 @@ private:
     QProgressBar *m_repeatProgress = nullptr;
     QLabel *m_controlLabel = nullptr;
     QLineEdit *m_controlPayload = nullptr;
+    QLabel *m_controlSize = nullptr;
     QPushButton *m_ping = nullptr;
     QPushButton *m_pong = nullptr;
     QLabel *m_closeLabel = nullptr;

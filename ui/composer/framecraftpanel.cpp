@@ -10,13 +10,16 @@
 #include <QtCore/QRegularExpression>
 #include <QtCore/QScopedValueRollback>
 #include <QtGui/QRegularExpressionValidator>
+#include <QtWidgets/QAbstractItemView>
 #include <QtWidgets/QCheckBox>
 #include <QtWidgets/QComboBox>
 #include <QtWidgets/QHBoxLayout>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QPushButton>
+#include <QtWidgets/QScrollArea>
 #include <QtWidgets/QSpinBox>
+#include <QtWidgets/QStyle>
 #include <QtWidgets/QVBoxLayout>
 
 #include <limits>
@@ -40,6 +43,8 @@ const auto keyFragments = QStringLiteral("fragments");
 const auto keyDelay = QStringLiteral("fragmentDelayMs");
 
 constexpr int MaxFragmentDelayMs = 60000;
+// The height of the warnings box, in lines of text.
+constexpr int WarningLines = 5;
 
 QString keyText(const std::array<quint8, 4> &key)
 {
@@ -77,6 +82,9 @@ FrameCraftPanel::FrameCraftPanel(QWidget *parent)
 
     m_opcode = new QComboBox(this);
     m_opcode->setObjectName(QStringLiteral("craftOpcode"));
+    // Narrow in the row ("From the mode (Binary: 0x2)" is long); the list shows the items whole.
+    m_opcode->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_opcode->setMinimumContentsLength(14);
     m_opcode->addItem(QString(), -1);
     for (int value = 0; value <= 0xF; ++value)
         m_opcode->addItem(QString(), value);
@@ -161,7 +169,9 @@ FrameCraftPanel::FrameCraftPanel(QWidget *parent)
         header->addWidget(w);
     header->addSpacing(12);
     header->addWidget(m_opcodeLabel);
-    header->addWidget(m_opcode);
+    // The opcode box grows into free room, up to its widest item (retranslate).
+    m_opcode->setSizePolicy(QSizePolicy::Expanding, m_opcode->sizePolicy().verticalPolicy());
+    header->addWidget(m_opcode, 4);
     header->addSpacing(12);
     header->addWidget(m_maskingLabel);
     header->addWidget(m_masking);
@@ -189,12 +199,26 @@ FrameCraftPanel::FrameCraftPanel(QWidget *parent)
     layout->setSpacing(4);
     layout->addLayout(header);
     layout->addLayout(lengthRow);
-    layout->addWidget(m_warnings);
+    // The warnings scroll inside a box of a fixed height (WarningLines lines): a long list never pushes
+    // the window taller, and the fields above and the buttons below stay where they are while warnings
+    // come and go. The text wraps at the box's width (no horizontal scrolling).
+    m_warningsArea = new QScrollArea(this);
+    m_warningsArea->setObjectName(QStringLiteral("craftWarningsArea"));
+    m_warningsArea->setFrameShape(QFrame::NoFrame);
+    m_warningsArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_warningsArea->setWidgetResizable(true);
+    m_warningsArea->setWidget(m_warnings);
+    m_warningsArea->viewport()->setAutoFillBackground(false);
+    m_warnings->setAutoFillBackground(false);
+    m_warningsArea->setFixedHeight(WarningLines * m_warnings->fontMetrics().lineSpacing() + 4);
+    m_warningsArea->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    layout->addWidget(m_warningsArea);
 
     // Room for what the fields hold (a key of "00 00 00 00", a length of up to 20 digits, mostly fewer).
     const QFontMetrics metrics = fontMetrics();
     m_maskingKey->setFixedWidth(metrics.horizontalAdvance(QStringLiteral("00 00 00 00")) + 16);
-    m_declaredLength->setFixedWidth(metrics.horizontalAdvance(QLatin1Char('0')) * 14 + 16);
+    m_declaredLength->setMinimumWidth(metrics.horizontalAdvance(QLatin1Char('0')) * 8 + 16);
+    m_declaredLength->setMaximumWidth(metrics.horizontalAdvance(QLatin1Char('0')) * 20 + 16);
 
     applyPalette();
     retranslate();
@@ -415,7 +439,8 @@ void FrameCraftPanel::showCheck()
         lines << m_fragmentNote;
     QPalette palette = m_warnings->palette();
     if (lines.isEmpty()) {
-        m_warnings->setText(tr("Valid frame (RFC 6455)"));
+        m_warnings->setText(
+            m_lastCheck.size() > 1 ? tr("Valid frames (RFC 6455)") : tr("Valid frame (RFC 6455)"));
         palette.setColor(QPalette::WindowText, m_validColor);
     } else {
         m_warnings->setText(lines.join(QLatin1Char('\n')));
@@ -445,9 +470,43 @@ void FrameCraftPanel::onFieldChanged()
     Q_EMIT changed();
 }
 
+void FrameCraftPanel::showFragmentedValues(bool fragmented)
+{
+    if (fragmented == m_showingFragmented)
+        return;
+    const QScopedValueRollback<bool> updating(m_updating, true);
+    if (fragmented) {
+        // What the fragments really use; the user's choices come back with one fragment.
+        m_userFin = m_fin->isChecked();
+        m_userLengthForm = m_lengthForm->currentIndex();
+        m_userDeclaredOn = m_declaredLengthOn->isChecked();
+        m_fin->setTristate(true);
+        m_fin->setCheckState(Qt::PartiallyChecked); // only the last fragment has FIN
+        m_lengthForm->setCurrentIndex(0);
+        m_declaredLengthOn->setChecked(false);
+    } else {
+        m_fin->setTristate(false);
+        m_fin->setChecked(m_userFin);
+        m_lengthForm->setCurrentIndex(m_userLengthForm);
+        m_declaredLengthOn->setChecked(m_userDeclaredOn);
+    }
+    m_showingFragmented = fragmented;
+}
+
+void FrameCraftPanel::forgetFragmentedValues()
+{
+    // The fields are about to be set from code: they, not the values kept while fragmented, count.
+    if (!m_showingFragmented)
+        return;
+    m_fin->setTristate(false);
+    m_fin->setChecked(true);
+    m_showingFragmented = false;
+}
+
 void FrameCraftPanel::updateEnabled()
 {
     const bool fragmented = m_fragments->value() > 1;
+    showFragmentedValues(fragmented);
     m_maskingKey->setEnabled(m_masking->currentData().toInt() == int(FrameSpec::Masking::Chosen));
     m_fin->setEnabled(!fragmented);
     m_lengthForm->setEnabled(!fragmented);
@@ -477,6 +536,7 @@ void FrameCraftPanel::resetToValid()
 {
     {
         const QScopedValueRollback<bool> updating(m_updating, true);
+        forgetFragmentedValues();
         m_fin->setChecked(true);
         m_rsv1->setChecked(false);
         m_rsv2->setChecked(false);
@@ -498,6 +558,7 @@ void FrameCraftPanel::loadFrame(const Frame &frame, qsizetype payloadSize)
 {
     {
         const QScopedValueRollback<bool> updating(m_updating, true);
+        forgetFragmentedValues();
         m_fin->setChecked(frame.fin);
         m_rsv1->setChecked(frame.rsv1);
         m_rsv2->setChecked(frame.rsv2);
@@ -526,15 +587,17 @@ void FrameCraftPanel::loadFrame(const Frame &frame, qsizetype payloadSize)
 QVariantMap FrameCraftPanel::saveState() const
 {
     QVariantMap state;
-    state.insert(keyFin, m_fin->isChecked());
+    state.insert(keyFin, m_showingFragmented ? m_userFin : m_fin->isChecked());
     state.insert(keyRsv1, m_rsv1->isChecked());
     state.insert(keyRsv2, m_rsv2->isChecked());
     state.insert(keyRsv3, m_rsv3->isChecked());
     state.insert(keyOpcode, m_opcode->currentData().toInt());
     state.insert(keyMasking, m_masking->currentData().toInt());
     state.insert(keyMaskingKey, m_maskingKey->text());
-    state.insert(keyLengthForm, m_lengthForm->currentData().toInt());
-    state.insert(keyDeclaredOn, m_declaredLengthOn->isChecked());
+    state.insert(keyLengthForm,
+        m_showingFragmented ? m_lengthForm->itemData(m_userLengthForm).toInt()
+                            : m_lengthForm->currentData().toInt());
+    state.insert(keyDeclaredOn, m_showingFragmented ? m_userDeclaredOn : m_declaredLengthOn->isChecked());
     state.insert(keyDeclared, m_declaredLength->text());
     state.insert(keyFragments, m_fragments->value());
     state.insert(keyDelay, m_fragmentDelay->value());
@@ -545,6 +608,7 @@ void FrameCraftPanel::restoreState(const QVariantMap &state)
 {
     {
         const QScopedValueRollback<bool> updating(m_updating, true);
+        forgetFragmentedValues();
         resetToValid(); // what the state does not name keeps its default
         const auto setBox = [&state](QCheckBox *box, const QString &key) {
             if (state.contains(key))
@@ -634,6 +698,14 @@ void FrameCraftPanel::retranslate()
         m_opcode->setItemText(
             value + 1, QStringLiteral("%1 %2").arg(hex(quint8(value)), name(quint8(value))));
     m_opcode->setToolTip(tr("The 4-bit opcode (RFC 6455 §5.2); 0x3-0x7 and 0xB-0xF are reserved"));
+    int widest = 0;
+    for (int i = 0; i < m_opcode->count(); ++i)
+        widest = qMax(widest, m_opcode->view()->fontMetrics().horizontalAdvance(m_opcode->itemText(i)));
+    m_opcode->view()->setMinimumWidth(widest + 2 * m_opcode->view()->fontMetrics().averageCharWidth()
+        + style()->pixelMetric(QStyle::PM_ScrollBarExtent));
+    // In a wide window the box shows its longest item whole; in a narrow one it shrinks.
+    m_opcode->setMaximumWidth(widest + 4 * m_opcode->fontMetrics().averageCharWidth()
+        + style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 16);
 
     m_masking->setItemText(0, tr("None"));
     m_masking->setItemText(1, tr("Random key"));

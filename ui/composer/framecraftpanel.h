@@ -13,6 +13,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QScrollArea;
 class QSpinBox;
 
 namespace Frameline {
@@ -87,6 +88,7 @@ public:
     QSpinBox *fragmentsBox() const { return m_fragments; } // 1 .. Fragmenter::MaxFragments
     QSpinBox *fragmentDelayBox() const { return m_fragmentDelay; } // milliseconds
     QLabel *warningsLabel() const { return m_warnings; }
+    QScrollArea *warningsArea() const { return m_warningsArea; } // holds the label, of a fixed height
     QPushButton *resetButton() const { return m_reset; }
 
 Q_SIGNALS:
@@ -129,10 +131,20 @@ private:
     QString m_fragmentNote; // fewer fragments than asked (one byte each at most)
     bool m_keyInvalid = false;
     bool m_declaredLengthInvalid = false;
+    QScrollArea *m_warningsArea = nullptr;
+    // With more than one fragment FIN, Length and Declared length show what the fragments use (FIN
+    // partially checked: only the last has it; the minimal form; no declared length); the user's own
+    // values are kept here and come back with one fragment.
+    bool m_showingFragmented = false;
+    bool m_userFin = true;
+    int m_userLengthForm = 0;
+    bool m_userDeclaredOn = false;
 
     void retranslate();
     void applyPalette();
     void updateEnabled();
+    void showFragmentedValues(bool fragmented);
+    void forgetFragmentedValues();
     void onFieldChanged();
     void recheck();
     void showCheck();

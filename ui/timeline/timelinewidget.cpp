@@ -615,6 +615,20 @@ QMenu *TimelineWidget::createContextMenu(const QModelIndex &index, QWidget *pare
     if (hasFrame)
         addCompose(QStringLiteral("resendFrameAction"), tr("Resend Frame"), frame, ComposeAction::ResendFrame,
             frameKept, frameNotKept);
+    // A frame the peer sent goes out from this end, so with this end's masking, not the peer's (RFC 6455
+    // §5.1).
+    if (hasFrame && frame.direction == Direction::Incoming) {
+        const QString masking = tr("The peer sent this frame; it goes out with this end's masking: a client "
+                                   "masks it with a fresh random key, a server sends it unmasked");
+        for (QAction *action : menu->actions()) {
+            if (action->isEnabled()
+                && (action->objectName() == QLatin1String("loadFrameAction")
+                    || action->objectName() == QLatin1String("resendFrameAction"))) {
+                action->setToolTip(masking);
+                action->setStatusTip(masking);
+            }
+        }
+    }
     menu->addSeparator();
 
     // Copying: the row's own payload (a message row's whole message, a frame row's frame).
