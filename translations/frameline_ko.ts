@@ -4,7 +4,7 @@
 <context>
     <name>ActionRegistry</name>
     <message>
-        <location filename="../ui/mainwindow/actionregistry.cpp" line="+132"/>
+        <location filename="../ui/mainwindow/actionregistry.cpp" line="+154"/>
         <source>New &amp;Client Tab</source>
         <translation>새 클라이언트 탭(&amp;C)</translation>
     </message>
@@ -70,8 +70,58 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Open Bytes File…</source>
-        <translation>바이트 파일 열기(&amp;O)…</translation>
+        <source>&amp;Open Session…</source>
+        <translation>세션 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open a recorded session (or a HAR file) read-only in a new tab</source>
+        <translation>기록된 세션(또는 HAR 파일)을 새 탭에서 읽기 전용으로 엽니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recent Sess&amp;ions</source>
+        <translation>최근 세션(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Clear Menu</source>
+        <translation>메뉴 비우기(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save Session &amp;As…</source>
+        <translation>다른 이름으로 세션 저장(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save everything the current tab recorded as a session file</source>
+        <translation>현재 탭에서 기록한 모든 내용을 세션 파일로 저장합니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I&amp;mport HAR…</source>
+        <translation>HAR 가져오기(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open the WebSocket connections of a HAR file exported by a browser&apos;s developer tools</source>
+        <translation>브라우저 개발자 도구에서 내보낸 HAR 파일의 웹소켓 연결을 엽니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xport Session…</source>
+        <translation>세션 내보내기(&amp;X)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the current tab&apos;s session as HAR, CSV or JSON</source>
+        <translation>현재 탭의 세션을 HAR, CSV 또는 JSON으로 저장합니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;Bytes File…</source>
+        <translation>바이트 파일 열기(&amp;B)…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -117,13 +167,24 @@
 <context>
     <name>BinaryInput</name>
     <message>
-        <location filename="../app/compose/binaryinput.cpp" line="+93"/>
+        <location filename="../app/compose/binaryinput.cpp" line="+90"/>
+        <source>&quot;\&quot; must start an escape &quot;\x&quot; followed by two hex digits</source>
+        <translation>&quot;\&quot;는 이스케이프를 시작합니다: &quot;\x&quot; 뒤에 16진수 숫자 두 개를 쓰세요</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+13"/>
         <location line="+11"/>
         <source>%1 is not a hex digit</source>
         <translation>%1은(는) 16진수 숫자가 아닙니다</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-23"/>
+        <source>&quot;\x&quot; is not followed by two hex digits</source>
+        <translation>&quot;\x&quot; 뒤에 16진수 숫자 두 개가 없습니다</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>&quot;0x&quot; is not followed by hex digits</source>
         <translation>&quot;0x&quot; 뒤에 16진수 숫자가 없습니다</translation>
     </message>
@@ -273,19 +334,73 @@
     </message>
 </context>
 <context>
+    <name>ClientReplay</name>
+    <message>
+        <location filename="../app/session/replay.cpp" line="+504"/>
+        <source>send %1 of %2 failed: %3</source>
+        <translation>%2개 중 %1번째 보내기 실패: %3</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>the server did not close within %1 s, as it did in the recording: closing with 1000</source>
+        <translation>녹화에서는 서버가 종료했지만 이번에는 %1초 안에 종료하지 않았습니다: 1000으로 종료합니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>only %1 of the %2 recorded replies arrived within %3 s of the last send; not waiting any longer</source>
+        <translation>마지막으로 보낸 뒤 %3초 안에 녹화된 응답 %2개 중 %1개만 도착했습니다. 더 기다리지 않습니다</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>send %1 of %2 waited %3 s for reply %4, which did not come: sending anyway</source>
+        <translation>%2개 중 %1번째 보내기: 응답 %4을(를) %3초 동안 기다렸지만 오지 않아 그대로 보냅니다</translation>
+    </message>
+    <message>
+        <location line="+121"/>
+        <source>stopped after %1 of %2 sends: closing with 1000</source>
+        <translation>%2개 중 %1개를 보내고 중지했습니다: 1000으로 종료합니다</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+82"/>
+        <source>Replay: %1</source>
+        <translation>재생: %1</translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <source>stopped before the connection was open</source>
+        <translation>연결이 열리기 전에 중지했습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>could not connect to %1: %2</source>
+        <translation>%1에 연결할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stopped after %1 of %2 sends</source>
+        <translation>%2개 중 %1개를 보내고 중지했습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the connection closed after %1 of %2 sends</source>
+        <translation>%2개 중 %1개를 보낸 뒤 연결이 종료되었습니다</translation>
+    </message>
+</context>
+<context>
     <name>ClientTab</name>
     <message>
-        <location filename="../ui/workspace/clienttab.cpp" line="+218"/>
+        <location filename="../ui/workspace/clienttab.cpp" line="+220"/>
         <source>New Connection</source>
         <translation>새 연결</translation>
     </message>
     <message>
-        <location line="+231"/>
+        <location line="+232"/>
         <source>Not sent: %1</source>
         <translation>보내지 못했습니다: %1</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+45"/>
         <source>Closed (%1 %2)</source>
         <translation>종료됨 (%1 %2)</translation>
     </message>
@@ -613,12 +728,7 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../ui/mainwindow/commandline.cpp" line="+70"/>
-        <source>Frameline, a WebSocket debugger: connect to WebSocket servers, run local ones, and see every frame, message and handshake. With a URL it opens a client tab and connects; with --server it opens a server tab and listens; with a file or --decode-hex it opens the frame decoder. With nothing, it reopens the tabs of last time (or, the first time, a tab connected to its own echo server).</source>
-        <translation>Frameline, 웹소켓 디버거입니다: 웹소켓 서버에 연결하고, 로컬 서버를 실행하고, 모든 프레임, 메시지, 핸드셰이크를 볼 수 있습니다. URL을 주면 클라이언트 탭을 열어 연결하고, --server를 주면 서버 탭을 열어 수신 대기하며, 파일이나 --decode-hex를 주면 프레임 디코더를 엽니다. 아무것도 주지 않으면 지난번 탭을 다시 엽니다(처음 실행할 때는 자체 에코 서버에 연결된 탭을 엽니다).</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location filename="../ui/mainwindow/commandline.cpp" line="+82"/>
         <source>User interface language: %1 (default: the one chosen in Preferences, or the system&apos;s).</source>
         <translation>사용자 인터페이스 언어: %1 (기본값: 설정에서 고른 언어, 없으면 시스템 언어).</translation>
     </message>
@@ -653,12 +763,7 @@
         <translation>창이 표시되면 창 이미지를 이 PNG 파일로 저장하고 종료합니다(문서용).</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>A ws:// or wss:// URL to connect to, or a file of raw bytes to decode (instead of --decode-hex).</source>
-        <translation>연결할 ws:// 또는 wss:// URL, 또는 디코딩할 원시 바이트 파일(--decode-hex 대신).</translation>
-    </message>
-    <message>
-        <location line="+65"/>
+        <location line="+71"/>
         <source>give at most one URL or bytes file</source>
         <translation>URL이나 바이트 파일은 하나만 주세요</translation>
     </message>
@@ -668,17 +773,27 @@
         <translation>“%1”은(는) 웹소켓 URL이 아닙니다: %2</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>--help or --version was given</source>
         <translation>--help 또는 --version이 주어졌습니다</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-75"/>
         <source>unknown language “%1”; use one of: %2</source>
         <translation>알 수 없는 언어 “%1”입니다. 다음 중 하나를 쓰세요: %2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-60"/>
+        <source>Frameline, a WebSocket debugger: connect to WebSocket servers, run local ones, and see every frame, message and handshake. With a URL it opens a client tab and connects; with --server it opens a server tab and listens; with a session or HAR file it opens it read-only; with any other file or --decode-hex it opens the frame decoder. With nothing, it reopens the tabs of last time (or, the first time, a tab connected to its own echo server).</source>
+        <translation>Frameline, 웹소켓 디버거입니다: 웹소켓 서버에 연결하고, 로컬 서버를 실행하고, 모든 프레임, 메시지, 핸드셰이크를 볼 수 있습니다. URL을 주면 클라이언트 탭을 열어 연결하고, --server를 주면 서버 탭을 열어 수신 대기하며, 세션이나 HAR 파일을 주면 읽기 전용으로 열고, 그 밖의 파일이나 --decode-hex를 주면 프레임 디코더를 엽니다. 아무것도 주지 않으면 지난번 탭을 다시 엽니다(처음 실행할 때는 자체 에코 서버에 연결된 탭을 엽니다).</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>A ws:// or wss:// URL to connect to, a session or HAR file to open read-only, or a file of raw bytes to decode (instead of --decode-hex).</source>
+        <translation>연결할 ws:// 또는 wss:// URL, 읽기 전용으로 열 세션 또는 HAR 파일, 또는 디코딩할 원시 바이트 파일(--decode-hex 대신).</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>--server takes a port from 0 to 65535, not “%1”</source>
         <translation>--server 값은 0에서 65535 사이의 포트여야 합니다: “%1”</translation>
     </message>
@@ -693,37 +808,197 @@
         <translation>--select-frame 값은 0 이상의 프레임 번호여야 합니다: “%1”</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>give either a bytes file or --decode-hex, not both</source>
         <translation>바이트 파일과 --decode-hex 중 하나만 주세요</translation>
     </message>
 </context>
 <context>
-    <name>ComposerWidget</name>
+    <name>Compare</name>
     <message>
-        <location filename="../ui/composer/composerwidget.cpp" line="+589"/>
-        <source>The Ping/Pong payload has %1 bytes; a control frame carries at most 125 (RFC 6455 §5.5)</source>
-        <translation>Ping/Pong 페이로드가 %1바이트입니다. 제어 프레임의 페이로드는 최대 125바이트입니다(RFC 6455 §5.5)</translation>
+        <location filename="../app/session/compare.cpp" line="+95"/>
+        <source>(end)</source>
+        <translation>(끝)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>text</source>
+        <translation>텍스트</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>binary</source>
+        <translation>바이너리</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>opcode %1</source>
+        <translation>opcode %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1, %2 B</source>
+        <translation>%1, %2 B</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>&apos;%1&apos; is not a JSONPath this understands: %2</source>
+        <translation>&apos;%1&apos;은(는) 이해할 수 있는 JSONPath가 아닙니다: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it must start with $ (for example $.timestamp, $.items[*].id or $..id)</source>
+        <translation>$로 시작해야 합니다(예: $.timestamp, $.items[*].id, $..id)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>a name, * or [ is missing after the dot at the end</source>
+        <translation>끝의 점 뒤에 이름, * 또는 [가 없습니다</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;.[&apos; at offset %1: write [ without the dot</source>
+        <translation>오프셋 %1의 &apos;.[&apos;: 점 없이 [를 쓰세요</translation>
     </message>
     <message>
         <location line="+13"/>
+        <source>unexpected &apos;%1&apos; at offset %2 (a member name in brackets can hold any character: [&apos;%1&apos;])</source>
+        <translation>오프셋 %2에 예상하지 못한 &apos;%1&apos;이(가) 있습니다(대괄호 안의 멤버 이름에는 어떤 문자든 쓸 수 있습니다: [&apos;%1&apos;])</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>unexpected &apos;%1&apos; at offset %2: expected &apos;.&apos; or &apos;[&apos;</source>
+        <translation>오프셋 %2에 예상하지 못한 &apos;%1&apos;이(가) 있습니다: &apos;.&apos; 또는 &apos;[&apos;가 와야 합니다</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;]&apos; is missing at the end</source>
+        <translation>끝에 &apos;]&apos;가 없습니다</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>the quoted name that starts at offset %1 has no closing %2</source>
+        <translation>오프셋 %1에서 시작하는 따옴표 이름을 닫는 %2가 없습니다</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>expected an index, * or a quoted name after &apos;[&apos; at offset %1</source>
+        <translation>오프셋 %1의 &apos;[&apos; 뒤에는 인덱스, * 또는 따옴표로 감싼 이름이 와야 합니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the index at offset %1 is too large</source>
+        <translation>오프셋 %1의 인덱스가 너무 큽니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&apos;]&apos; is missing at offset %1</source>
+        <translation>오프셋 %1에 &apos;]&apos;가 없습니다</translation>
+    </message>
+    <message>
+        <location line="+104"/>
+        <source>recorded %1, replayed %2</source>
+        <translation>기록 %1, 재생 %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1: recorded %2, replayed %3</source>
+        <translation>%1: 기록 %2, 재생 %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: only in the recording: %2</source>
+        <translation>%1: 녹화에만 있음: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: only in the replay: %2</source>
+        <translation>%1: 재생에만 있음: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>JSON differs:</source>
+        <translation>JSON이 다릅니다:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>text differs from character %1 on (length in characters: recorded %2, replayed %3):</source>
+        <translation>%1번째 문자부터 텍스트가 다릅니다(문자 수: 기록 %2, 재생 %3):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+17"/>
+        <source>recorded %1</source>
+        <translation>기록 %1</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <location line="+17"/>
+        <source>replayed %1</source>
+        <translation>재생 %1</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>bytes differ from offset %1 on (length: recorded %2 B, replayed %3 B):</source>
+        <translation>오프셋 %1부터 바이트가 다릅니다(길이: 기록 %2 B, 재생 %3 B):</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>the replay did not receive it: %1</source>
+        <translation>재생에서 받지 못함: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>not in the recording: %1</source>
+        <translation>녹화에 없음: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>PASS: %1 recorded, %2 replayed, all equal</source>
+        <translation>PASS: 기록 %1개, 재생 %2개, 모두 같음</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>FAIL: %1 recorded, %2 replayed: %3 equal, %4 different, %5 missing, %6 extra</source>
+        <translation>FAIL: 기록 %1개, 재생 %2개: 같음 %3, 다름 %4, 누락 %5, 추가 %6</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>message #%1 differs</source>
+        <translation>메시지 #%1 다름</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>message #%1 missing</source>
+        <translation>메시지 #%1 누락</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>message #%1 extra</source>
+        <translation>메시지 #%1 추가됨</translation>
+    </message>
+</context>
+<context>
+    <name>ComposerWidget</name>
+    <message>
+        <location filename="../ui/composer/composerwidget.cpp" line="+651"/>
         <source>Mode:</source>
         <translation>형식:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+1026"/>
+        <location line="+1344"/>
         <source>Text</source>
         <translation>텍스트</translation>
     </message>
     <message>
-        <location line="-1025"/>
-        <location line="+1028"/>
+        <location line="-1343"/>
+        <location line="+1346"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location line="-1027"/>
+        <location line="-1345"/>
         <source>Binary</source>
         <translation>바이너리</translation>
     </message>
@@ -734,24 +1009,24 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+1027"/>
+        <location line="+1345"/>
         <source>Hex</source>
         <translation>16진수</translation>
     </message>
     <message>
-        <location line="-1026"/>
-        <location line="+1027"/>
+        <location line="-1344"/>
+        <location line="+1345"/>
         <source>Base64</source>
         <translation>Base64</translation>
     </message>
     <message>
-        <location line="-1026"/>
-        <location line="+1027"/>
+        <location line="-1344"/>
+        <location line="+1345"/>
         <source>File</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location line="-1025"/>
+        <location line="-1343"/>
         <source>How the binary payload is given: hex digits (any spacing, &quot;0x&quot; allowed), base64, or a file read at each send</source>
         <translation>바이너리 페이로드를 입력하는 방식: 16진수 숫자(공백 자유, &quot;0x&quot; 허용), base64, 또는 보낼 때마다 읽는 파일</translation>
     </message>
@@ -811,12 +1086,7 @@
         <translation>기록</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The messages sent from this tab; in the editor, %1 and %2 recall them</source>
-        <translation>이 탭에서 보낸 메시지입니다. 편집기에서 %1, %2(으)로 다시 불러올 수 있습니다</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Saved messages</source>
         <translation>저장한 메시지</translation>
     </message>
@@ -901,12 +1171,17 @@
         <translation>Ping/Pong 페이로드</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Sent as UTF-8 text; a control frame carries at most 125 bytes</source>
-        <translation>UTF-8 텍스트로 보냅니다. 제어 프레임의 페이로드는 최대 125바이트입니다</translation>
+        <location line="-24"/>
+        <source>The messages sent from this tab; in the composer, %1 and %2 recall them</source>
+        <translation>이 탭에서 보낸 메시지입니다. 작성기에서 %1, %2(으)로 다시 불러올 수 있습니다</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+26"/>
+        <source>Sent as UTF-8 text, at most 125 bytes (RFC 6455 §5.5). Variables are expanded as in the editor; {{counter}} gives the number of the next message without counting: only messages advance it, not control frames</source>
+        <translation>UTF-8 텍스트로 보내며 최대 125바이트입니다(RFC 6455 §5.5). 변수는 편집기에서와 같이 치환됩니다. {{counter}}는 다음 메시지의 번호가 되지만 번호를 올리지는 않습니다: 번호는 메시지만 올리고 제어 프레임은 올리지 않습니다</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Ping</source>
         <translation>핑</translation>
     </message>
@@ -956,7 +1231,7 @@
         <translation>이 종료 코드와 종료 사유로 Close 프레임을 보냅니다(종료 핸드셰이크가 시작됩니다)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Send the crafted frames (%1)</source>
         <translation>직접 만든 프레임을 보냅니다(%1)</translation>
     </message>
@@ -981,7 +1256,37 @@
         <translation>본문이 빈 Close 프레임입니다. 상대는 이를 1005 No Status Received로 받아들입니다</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+39"/>
+        <source>the connection closed</source>
+        <translation>연결이 종료되었습니다</translation>
+    </message>
+    <message>
+        <location line="+132"/>
+        <source>Not converted: the text has variables, which a binary payload does not expand</source>
+        <translation>변환하지 않음: 텍스트에 변수가 있지만 바이너리 페이로드에서는 변수를 치환하지 않습니다</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not converted: the JSON is not valid; kept as typed</source>
+        <translation>변환하지 않음: JSON이 올바르지 않아 입력한 그대로 둡니다</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Not converted: the hex does not parse; kept as typed</source>
+        <translation>변환하지 않음: 16진수를 해석할 수 없어 입력한 그대로 둡니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not converted: the base64 does not parse; kept as typed</source>
+        <translation>변환하지 않음: base64를 해석할 수 없어 입력한 그대로 둡니다</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Not valid UTF-8: kept as typed</source>
+        <translation>올바른 UTF-8이 아니어서 입력한 그대로 둡니다</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
@@ -1016,18 +1321,38 @@
         <translation>Base64: %1행 %2열: %3</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+34"/>
+        <source>&quot;{{&quot; starts a variable but has no closing &quot;}}&quot;; write &quot;\{{&quot; for a literal &quot;{{&quot;</source>
+        <translation>&quot;{{&quot;로 변수가 시작되지만 닫는 &quot;}}&quot;가 없습니다. &quot;{{&quot;를 문자 그대로 쓰려면 &quot;\{{&quot;로 쓰세요</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: the length must be a whole number from 1 to %2, as in {{random:16}}</source>
+        <translation>%1: 길이는 1에서 %2 사이의 정수여야 합니다(예: {{random:16}})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown variable %1; the variables are {{timestamp}}, {{timestamp:s}}, {{timestamp:iso}}, {{uuid}}, {{counter}} and {{random:N}}; write &quot;\{{&quot; for a literal &quot;{{&quot;</source>
+        <translation>알 수 없는 변수 %1입니다. 쓸 수 있는 변수는 {{timestamp}}, {{timestamp:s}}, {{timestamp:iso}}, {{uuid}}, {{counter}}, {{random:N}}입니다. &quot;{{&quot;를 문자 그대로 쓰려면 &quot;\{{&quot;로 쓰세요</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Variables: line %1, column %2: %3</source>
+        <translation>변수: %1행 %2열: %3</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>No file chosen. Type its path above or choose it with Browse…; the file is read at each send.</source>
         <translation>선택한 파일이 없습니다. 위에 경로를 입력하거나 찾아보기…로 선택하세요. 파일은 보낼 때마다 읽습니다.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+108"/>
+        <location line="+113"/>
         <source>Choose a file to send</source>
         <translation>보낼 파일을 선택하세요</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-111"/>
         <source>The file %1 does not exist</source>
         <translation>파일 %1이(가) 없습니다</translation>
     </message>
@@ -1067,7 +1392,7 @@ First bytes:
         <translation>%1, 보낼 때마다 다시 읽음</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>Valid JSON, %1 with the variables expanded</source>
         <translation>올바른 JSON, 변수 치환 후 %1</translation>
     </message>
@@ -1087,6 +1412,11 @@ First bytes:
         <translation>JSON 값을 입력하세요</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
         <location line="+94"/>
         <source>JSON after expanding the variables: line %1, column %2: %3</source>
         <translation>변수 치환 후 JSON: %1행 %2열: %3</translation>
@@ -1103,20 +1433,20 @@ First bytes:
     </message>
     <message>
         <location line="+11"/>
-        <location line="+115"/>
-        <location line="+18"/>
-        <location line="+43"/>
+        <location line="+171"/>
+        <location line="+19"/>
+        <location line="+44"/>
         <location line="+40"/>
         <source>Not connected: there is nothing to send to</source>
         <translation>연결되지 않음: 보낼 대상이 없습니다</translation>
     </message>
     <message>
-        <location line="-200"/>
+        <location line="-258"/>
         <source>The Advanced settings give no frame to send</source>
         <translation>고급 설정에 따르면 보낼 프레임이 없습니다</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Sent a text message of %1</source>
         <translation>텍스트 메시지를 보냈습니다: %1</translation>
     </message>
@@ -1127,12 +1457,12 @@ First bytes:
     </message>
     <message>
         <location line="+18"/>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Fragment %1 of %2…</source>
         <translation>조각 %2개 중 %1번째…</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-33"/>
         <source>Sent with %1</source>
         <translation>보냈습니다(%1)</translation>
     </message>
@@ -1147,7 +1477,7 @@ First bytes:
         <translation>직접 만든 프레임 %1개를 보냈습니다: 페이로드 %2</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Sent %1 fragments with %2</source>
         <translation>조각 %1개를 보냈습니다(%2)</translation>
     </message>
@@ -1162,18 +1492,68 @@ First bytes:
         <translation>조각 %2개 중 %1번째까지 보내고 중지했습니다. 메시지는 끝나지 않은 채로 남았습니다</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+18"/>
-        <source>A control frame&apos;s payload is limited to 125 bytes (RFC 6455 §5.5); use Advanced to send a longer one anyway</source>
-        <translation>제어 프레임의 페이로드는 최대 125바이트입니다(RFC 6455 §5.5). 그래도 더 긴 페이로드를 보내려면 고급 설정을 쓰세요</translation>
+        <location line="+16"/>
+        <source>Ping/Pong payload: %1</source>
+        <translation>Ping/Pong 페이로드: %1</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="+6"/>
+        <source>The Ping/Pong payload has %1 bytes; a control frame carries at most 125 (RFC 6455 §5.5); use Advanced to send a longer one anyway</source>
+        <translation>Ping/Pong 페이로드가 %1바이트입니다. 제어 프레임의 페이로드는 최대 125바이트입니다(RFC 6455 §5.5). 그래도 더 긴 페이로드를 보내려면 고급 설정을 쓰세요</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1/%2 bytes</source>
+        <translation>%1/%2바이트</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>?/%1 bytes</source>
+        <translation>?/%1바이트</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The payload&apos;s size in bytes (variables expanded); a control frame carries at most 125</source>
+        <translation>페이로드 크기(바이트, 변수 치환 후). 제어 프레임의 페이로드는 최대 125바이트입니다</translation>
+    </message>
+    <message>
+        <location line="+386"/>
+        <source>Saved as “%1”</source>
+        <translation>“%1”(으)로 저장했습니다</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Deleted “%1”</source>
+        <translation>“%1”을(를) 삭제했습니다</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Delete Saved Message</source>
+        <translation>저장한 메시지 삭제</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete the saved message “%1”?</source>
+        <translation>저장한 메시지 “%1”을(를) 삭제할까요?</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+2"/>
+        <source>Message %1</source>
+        <translation>메시지 %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Name:</source>
+        <translation>이름:</translation>
+    </message>
+    <message>
+        <location line="-443"/>
         <source>Sent a Ping with %1</source>
         <translation>Ping을 보냈습니다: 페이로드 %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Sent a Pong with %1</source>
         <translation>Pong을 보냈습니다: 페이로드 %1</translation>
     </message>
@@ -1208,12 +1588,17 @@ First bytes:
         <translation>%1은(는) Close 프레임으로 보내면 안 되는 코드지만(RFC 6455 §7.4.1) 그대로 보냈습니다</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+41"/>
         <source>Repeat stopped after %1 of %2 sends</source>
         <translation>반복 중지: %2번 중 %1번 보냈습니다</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+2"/>
+        <source>Repeat stopped after %1 of %2 sends: %3</source>
+        <translation>반복 중지: %2번 중 %1번 보냈습니다: %3</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>Repeat done: sent once</source>
         <translation>반복 완료: 1번 보냈습니다</translation>
     </message>
@@ -1223,32 +1608,32 @@ First bytes:
         <translation>반복 완료: %1번 보냈습니다</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-43"/>
         <source>Repeat: sent %1 of %2</source>
         <translation>반복: %2번 중 %1번 보냈습니다</translation>
     </message>
     <message>
-        <location line="+164"/>
-        <source>Saved as &quot;%1&quot;</source>
-        <translation>&quot;%1&quot;(으)로 저장했습니다</translation>
-    </message>
-    <message>
-        <location line="+39"/>
+        <location line="+305"/>
         <source>Save Message</source>
         <translation>메시지 저장</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Name (an existing name is replaced):</source>
-        <translation>이름 (같은 이름이 있으면 대체됨):</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>A saved message needs a name</source>
         <translation>저장할 메시지에는 이름이 필요합니다</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>Replace Saved Message</source>
+        <translation>저장한 메시지 대체</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A message named “%1” is already saved. Replace it?</source>
+        <translation>“%1”(이)라는 이름의 메시지가 이미 저장되어 있습니다. 대체할까요?</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Nothing sent yet</source>
         <translation>아직 보낸 메시지 없음</translation>
     </message>
@@ -1258,7 +1643,7 @@ First bytes:
         <translation>(비어 있음)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Clear History</source>
         <translation>기록 지우기</translation>
     </message>
@@ -1271,7 +1656,7 @@ First bytes:
 <context>
     <name>ConnectCommand</name>
     <message>
-        <location filename="../app/cli/connectcommand.cpp" line="+136"/>
+        <location filename="../app/cli/connectcommand.cpp" line="+142"/>
         <source>--close-after %1 ms elapsed: closing with 1000</source>
         <translation>--close-after %1ms가 지났습니다: 1000으로 종료합니다</translation>
     </message>
@@ -1281,8 +1666,8 @@ First bytes:
         <translation>연결이 제시간에 끝나지 않아 포기합니다</translation>
     </message>
     <message>
-        <location line="+30"/>
         <location line="+59"/>
+        <location line="+74"/>
         <source>end of standard input: closing with 1000</source>
         <translation>표준 입력이 끝났습니다: 1000으로 종료합니다</translation>
     </message>
@@ -1307,7 +1692,7 @@ First bytes:
         <translation>%1: 1000으로 종료합니다(한 번 더 보내면 연결을 바로 끊습니다)</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>Open a ws:// or wss:// connection, send messages and print every event</source>
         <translation>ws:// 또는 wss:// 연결을 열고 메시지를 보내며 모든 이벤트를 출력합니다</translation>
     </message>
@@ -1330,10 +1715,16 @@ The connection is closed with 1000 after --close-after, at --timeout, at the
 end of standard input (--interactive) or on SIGINT/SIGTERM (a second signal
 drops it at once).
 
+With --record FILE every event also goes to a session file (docs/session-
+format.md) as it happens; the file reaches the disk at least every 200 ms, so
+even a killed process leaves a file that &apos;frameline-cli info&apos; and the desktop
+app open.
+
 Exit status: 0 after a clean close (the closing handshake completed with 1000,
 1001, no code or 3000-4999); 1 when the connection failed (handshake refused,
 connection error, abnormal closure, an error close code, or --timeout before it
-opened); 2 for bad arguments.</source>
+opened) or the --record file could not be written; 2 for bad arguments (or a
+--record file that cannot be created).</source>
         <translation>
 연결을 열고, 연결되면 --send와 --send-binary 메시지를 주어진 순서대로
 보낸 뒤, 연결이 끝날 때까지 각 이벤트를 한 줄씩 출력합니다: 상태, 연결
@@ -1346,12 +1737,18 @@ opened); 2 for bad arguments.</source>
 (--interactive), 또는 SIGINT/SIGTERM을 받으면 1000으로 종료됩니다(두 번째
 신호는 즉시 연결을 끊습니다).
 
+--record FILE을 주면 모든 이벤트를 발생하는 즉시 세션 파일(docs/session-
+format.md)에도 기록합니다. 파일은 적어도 200ms마다 디스크에 쓰이므로,
+프로세스가 강제 종료되어도 &apos;frameline-cli info&apos;와 데스크톱 앱에서 열 수
+있는 파일이 남습니다.
+
 종료 상태: 정상 종료(1000, 1001, 코드 없음, 3000-4999로 종료 핸드셰이크
 완료) 후 0, 연결 실패(핸드셰이크 거부, 연결 오류, 비정상 종료, 오류 종료
-코드, 연결 전 --timeout) 시 1, 잘못된 인수는 2.</translation>
+코드, 연결 전 --timeout) 또는 --record 파일에 쓸 수 없었을 때 1, 잘못된
+인수(또는 만들 수 없는 --record 파일)는 2.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>ws://host[:port]/path or wss://...; &apos;host:port/path&apos; means ws://.</source>
         <translation>ws://host[:port]/path 또는 wss://...; &apos;host:port/path&apos;는 ws://로 봅니다.</translation>
     </message>
@@ -1476,6 +1873,11 @@ opened); 2 for bad arguments.</source>
         <translation>핸드셰이크의 원본 요청과 응답도 출력합니다.</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Also write every event to this session file (replaced) as it happens.</source>
+        <translation>모든 이벤트를 발생하는 즉시 이 세션 파일에도 기록합니다(기존 파일은 대체).</translation>
+    </message>
+    <message>
         <location line="+23"/>
         <source>no URL: give the ws:// or wss:// URL to connect to</source>
         <translation>URL이 없습니다: 연결할 ws:// 또는 wss:// URL을 주세요</translation>
@@ -1569,6 +1971,16 @@ opened); 2 for bad arguments.</source>
         <location line="+5"/>
         <source>--reconnect-attempts must be a positive number, not &apos;%1&apos;</source>
         <translation>--reconnect-attempts 값은 양수여야 합니다: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>--record needs a file name</source>
+        <translation>--record에는 파일 이름이 필요합니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>frameline-cli connect: %1</source>
+        <translation>frameline-cli connect: %1</translation>
     </message>
 </context>
 <context>
@@ -2129,9 +2541,142 @@ permessage-deflate; server_no_context_takeover
     </message>
 </context>
 <context>
+    <name>ExportCommand</name>
+    <message>
+        <location filename="../app/cli/exportcommand.cpp" line="+41"/>
+        <location line="+15"/>
+        <location line="+17"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1을(를) 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <location line="+17"/>
+        <source>Cannot write to standard output</source>
+        <translation>표준 출력에 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Write a session file as HAR (for browsers&apos; DevTools), CSV or JSON</source>
+        <translation>세션 파일을 HAR(브라우저 DevTools용), CSV 또는 JSON으로 씁니다</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>frameline-cli export: %1 (see &apos;frameline-cli export --help&apos;)</source>
+        <translation>frameline-cli export: %1 (&apos;frameline-cli export --help&apos; 참고)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>
+Formats (docs/session-format.md, &quot;Other formats&quot;):
+  har   one entry per connection in the shape Chrome DevTools saves and imports:
+        the handshake&apos;s request and response, and _webSocketMessages with every
+        text and binary message and every Close, Ping and Pong frame. HAR holds
+        no frame bits, fragments or violations: the session file stays the
+        lossless form.
+  csv   the timeline, one row per frame or notice (RFC 4180, UTF-8, CRLF), under
+        a header line: number, time, connection, kind, direction, origin, opcode,
+        type, fin, rsv1, rsv2, rsv3, masked, maskKey, length, encoding, payload,
+        violations, notice.
+  json  the same rows as a JSON array of objects with those keys.
+Without --format the extension of --out decides (.har, .csv, .json).
+Warnings about lines of FILE that cannot be read go to standard error.
+
+Exit status: 0 when the output was written; 1 when it cannot be written; 2
+when FILE is not a session this version reads, or for bad arguments.</source>
+        <translation>
+형식(docs/session-format.md, &quot;Other formats&quot;):
+  har   연결마다 항목 하나. Chrome DevTools가 저장하고 가져오는 형태입니다:
+        핸드셰이크의 요청과 응답, 그리고 모든 텍스트/바이너리 메시지와 모든
+        Close, Ping, Pong 프레임이 담긴 _webSocketMessages. HAR에는 프레임
+        비트, 조각, 위반이 들어가지 않으므로 손실 없는 형식은 세션 파일입니다.
+  csv   타임라인. 프레임이나 알림마다 한 행이며(RFC 4180, UTF-8, CRLF), 맨
+        위에 헤더 줄이 있습니다: number, time, connection, kind, direction,
+        origin, opcode, type, fin, rsv1, rsv2, rsv3, masked, maskKey, length,
+        encoding, payload, violations, notice.
+  json  같은 행을 이 키를 가진 객체의 JSON 배열로 씁니다.
+--format이 없으면 --out의 확장자(.har, .csv, .json)로 정합니다.
+FILE에서 읽을 수 없는 줄에 대한 경고는 표준 오류로 출력합니다.
+
+종료 상태: 출력을 썼으면 0, 쓸 수 없으면 1, FILE이 이 버전이 읽을 수 있는
+세션이 아니거나 인수가 잘못되었으면 2.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The session file.</source>
+        <translation>세션 파일.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>har, csv or json.</source>
+        <translation>har, csv 또는 json.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file to write (replaced), or - for standard output.</source>
+        <translation>쓸 파일(기존 파일은 대체), 또는 표준 출력을 뜻하는 -.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>no FILE: give the session file to export</source>
+        <translation>FILE이 없습니다: 내보낼 세션 파일을 주세요</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>give one FILE, not %1</source>
+        <translation>FILE은 %1개가 아니라 하나만 주세요</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no --out: give the file to write, or - for standard output</source>
+        <translation>--out이 없습니다: 쓸 파일, 또는 표준 출력을 뜻하는 -를 주세요</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--format must be har, csv or json, not &apos;%1&apos;</source>
+        <translation>--format 값은 har, csv, json 중 하나여야 합니다: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no --format, and the name of --out does not end in .har, .csv or .json</source>
+        <translation>--format이 없고, --out의 이름도 .har, .csv, .json으로 끝나지 않습니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+5"/>
+        <location line="+31"/>
+        <source>frameline-cli export: %1</source>
+        <translation>frameline-cli export: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-17"/>
+        <source>%n connection(s) as HAR entries</source>
+        <translation>
+            <numerusform>연결 %n개(HAR 항목)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>행 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>warning: %1</source>
+        <translation>경고: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: %2 written to %3</source>
+        <translation>%1: %3에 썼습니다(%2)</translation>
+    </message>
+</context>
+<context>
     <name>FrameCheck</name>
     <message>
-        <location filename="../app/compose/framecheck.cpp" line="+37"/>
+        <location filename="../app/compose/framecheck.cpp" line="+42"/>
         <source>The frame is not masked; a client must mask every frame it sends, and the server must close the connection</source>
         <translation>프레임이 마스크되지 않았습니다. 클라이언트는 보내는 모든 프레임을 마스크해야 하며, 서버는 연결을 종료해야 합니다</translation>
     </message>
@@ -2244,7 +2789,7 @@ permessage-deflate; server_no_context_takeover
 <context>
     <name>FrameCraftPanel</name>
     <message>
-        <location filename="../ui/composer/framecraftpanel.cpp" line="+235"/>
+        <location filename="../ui/composer/framecraftpanel.cpp" line="+259"/>
         <source>Masking key: %1</source>
         <translation>마스킹 키: %1</translation>
     </message>
@@ -2303,12 +2848,12 @@ permessage-deflate; server_no_context_takeover
         </translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Valid frame (RFC 6455)</source>
         <translation>올바른 프레임 (RFC 6455)</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+76"/>
         <source>With more than one fragment, every fragment has its real length in the minimal form</source>
         <translation>조각이 둘 이상이면 모든 조각에 실제 길이를 최소 형식으로 씁니다</translation>
     </message>
@@ -2328,12 +2873,17 @@ permessage-deflate; server_no_context_takeover
         <translation>페이로드 길이를 쓰는 형식 (RFC 6455 §5.2): 최소 형식, 또는 일부러 7비트, 16비트 (126), 64비트 (127)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-79"/>
+        <source>Valid frames (RFC 6455)</source>
+        <translation>올바른 프레임 (RFC 6455)</translation>
+    </message>
+    <message>
+        <location line="+89"/>
         <source>FIN: this frame is the last of its message (RFC 6455 §5.2)</source>
         <translation>FIN: 이 프레임이 메시지의 마지막 프레임입니다 (RFC 6455 §5.2)</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+138"/>
         <source>Opcode:</source>
         <translation>Opcode:</translation>
     </message>
@@ -2408,7 +2958,7 @@ permessage-deflate; server_no_context_takeover
         <translation>4비트 opcode (RFC 6455 §5.2). 0x3-0x7과 0xB-0xF는 예약되어 있습니다</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+14"/>
         <source>RFC 6455 §5.1: a client masks every frame with a fresh random key</source>
         <translation>RFC 6455 §5.1: 클라이언트는 모든 프레임을 새 무작위 키로 마스킹합니다</translation>
     </message>
@@ -3557,6 +4107,126 @@ permessage-deflate; server_no_context_takeover
     </message>
 </context>
 <context>
+    <name>HarImport</name>
+    <message>
+        <location filename="../app/session/sessionexport.cpp" line="+808"/>
+        <source>entry %1, message %2: %3; skipped</source>
+        <translation>항목 %1, 메시지 %2: %3. 건너뜁니다</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not an object</source>
+        <translation>객체가 아님</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>type &quot;%1&quot; is neither send nor receive</source>
+        <translation>type &quot;%1&quot;이(가) send도 receive도 아님</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no time</source>
+        <translation>시간 없음</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>no opcode from 0 to 15</source>
+        <translation>0에서 15 사이의 opcode 없음</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>opcode %1 is not a message or a control frame</source>
+        <translation>opcode %1은(는) 메시지도 제어 프레임도 아님</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>data is not a string</source>
+        <translation>data가 문자열이 아님</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>entry %1, message %2: data of opcode %3 is not base64; kept as its UTF-8 text</source>
+        <translation>항목 %1, 메시지 %2: opcode %3의 data가 base64가 아닙니다. UTF-8 텍스트 그대로 둡니다</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>entry %1: startedDateTime &quot;%2&quot; is not a date; %3</source>
+        <translation>항목 %1: startedDateTime &quot;%2&quot;은(는) 날짜가 아닙니다. %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1970-01-01 is used</source>
+        <translation>1970-01-01을 씁니다</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>its first message&apos;s time is used</source>
+        <translation>첫 메시지의 시간을 씁니다</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>the server answered %1 %2</source>
+        <translation>서버가 %1 %2(으)로 응답했습니다</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no response</source>
+        <translation>응답 없음</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+34"/>
+        <source>entry %1: the handshake was not accepted; its %n message(s) are left out</source>
+        <translation>
+            <numerusform>항목 %1: 핸드셰이크가 수락되지 않아 메시지 %n개를 제외합니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+120"/>
+        <source>not valid JSON: %1 at line %2, column %3</source>
+        <translation>올바른 JSON이 아닙니다: %1(%2행 %3열)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>not a HAR file: the JSON is not an object with a &quot;log&quot;</source>
+        <translation>HAR 파일이 아닙니다: JSON이 &quot;log&quot;를 가진 객체가 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>not a HAR file: it has no &quot;log&quot; object</source>
+        <translation>HAR 파일이 아닙니다: &quot;log&quot; 객체가 없습니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>not a HAR file: &quot;log.entries&quot; is not a list</source>
+        <translation>HAR 파일이 아닙니다: &quot;log.entries&quot;가 목록이 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>entry %1: not an object; skipped</source>
+        <translation>항목 %1: 객체가 아닙니다. 건너뜁니다</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>entry %1: not a WebSocket (%2 %3); skipped</source>
+        <translation>항목 %1: 웹소켓이 아닙니다(%2 %3). 건너뜁니다</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Cannot read %1: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is empty: it is not a HAR file</source>
+        <translation>%1이(가) 비어 있습니다: HAR 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>HeaderPage</name>
     <message>
         <location filename="../ui/inspector/headerpage.cpp" line="+64"/>
@@ -4074,6 +4744,108 @@ permessage-deflate; server_no_context_takeover
     </message>
 </context>
 <context>
+    <name>ImportCommand</name>
+    <message>
+        <location filename="../app/cli/importcommand.cpp" line="+27"/>
+        <source>Turn the WebSocket connections of a HAR file (Chrome, Firefox) into a session file</source>
+        <translation>HAR 파일(Chrome, Firefox)의 웹소켓 연결을 세션 파일로 바꿉니다</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>frameline-cli import: %1 (see &apos;frameline-cli import --help&apos;)</source>
+        <translation>frameline-cli import: %1 (&apos;frameline-cli import --help&apos; 참고)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>
+Reads a HAR file as Chrome or Firefox DevTools save it (&apos;Save all as HAR&apos;) and
+writes a session file with one connection per WebSocket entry: the opening
+handshake from the entry&apos;s request and response headers, then each message
+of its _webSocketMessages as one frame and, for text and binary, one message,
+at the recorded time, with the closing handshake when both Close frames are
+there. Entries that are not WebSockets are skipped, each with a warning on
+standard error. HAR keeps no frame bits: every frame is whole (FIN set, no RSV
+bits), and a sent one is masked with the key 00000000 (see
+docs/session-format.md, &quot;Other formats&quot;).
+
+Exit status: 0 when the session was written; 1 when it cannot be written; 2
+when FILE is not a HAR file or has no WebSocket entry, or for bad arguments.</source>
+        <translation>
+Chrome이나 Firefox DevTools가 저장한(&apos;Save all as HAR&apos;) HAR 파일을 읽어,
+웹소켓 항목마다 연결 하나가 든 세션 파일을 씁니다: 항목의 요청 헤더와 응답
+헤더로 연결 핸드셰이크를 만들고, 이어서 _webSocketMessages의 각 메시지를
+기록된 시각에 프레임 하나(텍스트와 바이너리는 메시지 하나도)로 넣으며, Close
+프레임이 양쪽 모두 있으면 종료 핸드셰이크도 넣습니다. 웹소켓이 아닌 항목은
+건너뛰고, 항목마다 표준 오류에 경고를 출력합니다. HAR에는 프레임 비트가
+없으므로 모든 프레임은 분할되지 않은 온전한 프레임(FIN 설정, RSV 비트
+없음)이며, 보낸 프레임은 키 00000000으로 마스크합니다(docs/session-format.md,
+&quot;Other formats&quot; 참고).
+
+종료 상태: 세션을 썼으면 0, 쓸 수 없으면 1, FILE이 HAR 파일이 아니거나
+웹소켓 항목이 없거나 인수가 잘못되었으면 2.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The HAR file to read.</source>
+        <translation>읽을 HAR 파일.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The session file to write (replaced).</source>
+        <translation>쓸 세션 파일(기존 파일은 대체).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>no FILE.har: give the HAR file to import</source>
+        <translation>FILE.har가 없습니다: 가져올 HAR 파일을 주세요</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>give one HAR file, not %1</source>
+        <translation>HAR 파일은 %1개가 아니라 하나만 주세요</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no --out: give the session file to write</source>
+        <translation>--out이 없습니다: 쓸 세션 파일을 주세요</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+23"/>
+        <source>frameline-cli import: %1</source>
+        <translation>frameline-cli import: %1</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>warning: %1</source>
+        <translation>경고: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>frameline-cli import: %1 has no WebSocket entry: nothing to import</source>
+        <translation>frameline-cli import: %1에 웹소켓 항목이 없습니다: 가져올 것이 없습니다</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1: %2 and %3 written to %4</source>
+        <translation>%1: %4에 썼습니다(%2, %3)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n connection(s)</source>
+        <translation>
+            <numerusform>연결 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>메시지 %n개</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Inflater</name>
     <message>
         <location filename="../app/protocol/permessagedeflate.cpp" line="+626"/>
@@ -4089,6 +4861,177 @@ permessage-deflate; server_no_context_takeover
         <location line="+21"/>
         <source>the message does not end on a DEFLATE block boundary (RFC 7692 §7.2.1)</source>
         <translation>메시지가 DEFLATE 블록 경계에서 끝나지 않습니다(RFC 7692 §7.2.1)</translation>
+    </message>
+</context>
+<context>
+    <name>InfoCommand</name>
+    <message>
+        <location filename="../app/cli/infocommand.cpp" line="+88"/>
+        <source>Sum up a session file: connections, frames, messages, bytes, duration, violations</source>
+        <translation>세션 파일을 요약합니다: 연결, 프레임, 메시지, 바이트, 기간, 위반</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>frameline-cli info: %1 (see &apos;frameline-cli info --help&apos;)</source>
+        <translation>frameline-cli info: %1 (&apos;frameline-cli info --help&apos; 참고)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>
+Reads a session file (written by &apos;connect --record&apos;, &apos;serve --record&apos;, &apos;import&apos;
+or the desktop app) in one pass that decodes no payload, and prints what it
+holds: when it starts and ends, connections, frames and messages each way, the
+payload bytes of its frames (as their headers declare them), the violations of
+RFC 6455 / RFC 7692 found in its frames, and one line per connection.
+With --json it prints one JSON object whose first keys are connections,
+frames, messages, bytes, durationMs and violations.
+Lines that cannot be read are skipped and reported on standard error as
+&quot;warning: ...&quot; (&quot;warning: last line truncated&quot; for a file whose writer was
+killed mid-line).
+
+Exit status: 0 when the file was read, also with warnings; 2 when it is not a
+session this version reads (missing, empty, another format, a newer major
+version) or for bad arguments.</source>
+        <translation>
+세션 파일(&apos;connect --record&apos;, &apos;serve --record&apos;, &apos;import&apos; 또는 데스크톱 앱이
+쓴 것)을 페이로드를 디코딩하지 않고 한 번에 읽어, 담긴 내용을 출력합니다:
+시작과 끝 시각, 연결, 방향별 프레임과 메시지, 프레임의 페이로드 바이트(헤더에
+선언된 값), 프레임에서 발견된 RFC 6455 / RFC 7692 위반, 연결마다 한 줄.
+--json을 주면 JSON 객체 하나를 출력하며, 앞쪽 키는 connections, frames,
+messages, bytes, durationMs, violations입니다.
+읽을 수 없는 줄은 건너뛰고 표준 오류에 &quot;경고: ...&quot;로 알립니다(쓰던 프로세스가
+줄 중간에 강제 종료된 파일은 &quot;경고: 마지막 줄이 잘렸습니다&quot;).
+
+종료 상태: 파일을 읽었으면 경고가 있어도 0, 이 버전이 읽을 수 있는 세션이
+아니거나(없음, 비어 있음, 다른 형식, 더 새로운 주 버전) 인수가 잘못되었으면 2.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The session file.</source>
+        <translation>세션 파일.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print one JSON object.</source>
+        <translation>JSON 객체 하나를 출력합니다.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>no FILE: give the session file to read</source>
+        <translation>FILE이 없습니다: 읽을 세션 파일을 주세요</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>give one FILE, not %1</source>
+        <translation>FILE은 %1개가 아니라 하나만 주세요</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>frameline-cli info: %1</source>
+        <translation>frameline-cli info: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>warning: %1</source>
+        <translation>경고: %1</translation>
+    </message>
+    <message>
+        <location line="+146"/>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 ms</source>
+        <translation>%1ms</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (%2 in, %3 out)</source>
+        <translation>%1 (수신 %2, 송신 %3)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (session format %2, written by %3)</source>
+        <translation>%1 (세션 형식 %2, 작성: %3)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End</source>
+        <translation>끝</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duration</source>
+        <translation>기간</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connections</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Frames</source>
+        <translation>프레임</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Messages</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bytes</source>
+        <translation>바이트</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+12"/>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Violations</source>
+        <translation>위반</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n frame(s)</source>
+        <translation>
+            <numerusform>프레임 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>메시지 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n violation(s)</source>
+        <translation>
+            <numerusform>위반 %n건</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>closed %1</source>
+        <translation>종료 %1</translation>
     </message>
 </context>
 <context>
@@ -4285,6 +5228,14 @@ permessage-deflate; server_no_context_takeover
     </message>
 </context>
 <context>
+    <name>JournalFolder</name>
+    <message>
+        <location filename="../ui/session/journalfolder.cpp" line="+88"/>
+        <source>Cannot delete %1: %2</source>
+        <translation>%1을(를) 삭제할 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
     <name>JsonInput</name>
     <message>
         <location filename="../app/compose/jsoninput.cpp" line="+140"/>
@@ -4377,12 +5328,12 @@ permessage-deflate; server_no_context_takeover
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/mainwindow.cpp" line="+97"/>
+        <location filename="../ui/mainwindow/mainwindow.cpp" line="+129"/>
         <source>The built-in echo server could not start: %1</source>
         <translation>내장 에코 서버를 시작할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Cannot Open File</source>
         <translation>파일을 열 수 없음</translation>
     </message>
@@ -4394,7 +5345,7 @@ permessage-deflate; server_no_context_takeover
 %2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+42"/>
         <source>Open Bytes File</source>
         <translation>바이트 파일 열기</translation>
     </message>
@@ -4414,7 +5365,7 @@ permessage-deflate; server_no_context_takeover
         <translation>&lt;h3&gt;Frameline %1&lt;/h3&gt;&lt;p&gt;네이티브 웹소켓 디버거입니다.&lt;/p&gt;&lt;p&gt;웹소켓 서버에 연결하고 로컬 서버를 실행하며, 모든 프레임, 메시지, 핸드셰이크를 전송된 그대로, 어긴 규칙과 함께 볼 수 있습니다(RFC 6455, RFC 7692 permessage-deflate).&lt;/p&gt;&lt;p&gt;Qt %2(으)로 빌드했고 Qt %3에서 실행 중입니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+40"/>
         <source>Main Toolbar</source>
         <translation>기본 도구 모음</translation>
     </message>
@@ -4429,7 +5380,17 @@ permessage-deflate; server_no_context_takeover
         <translation>프레임 디코더 — Frameline</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-173"/>
+        <source>Saved %1</source>
+        <translation>%1을(를) 저장했습니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Exported %1</source>
+        <translation>%1(으)로 내보냈습니다</translation>
+    </message>
+    <message>
+        <location line="+170"/>
         <source>%1 — Frame Decoder — Frameline</source>
         <translation>%1 — 프레임 디코더 — Frameline</translation>
     </message>
@@ -4898,6 +5859,428 @@ permessage-deflate; server_no_context_takeover
     </message>
 </context>
 <context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../ui/session/recoverydialog.cpp" line="+104"/>
+        <source>%1
+Last written %2</source>
+        <translation>%1
+마지막 기록: %2</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>Recover Sessions</source>
+        <translation>세션 복구</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;p&gt;&lt;b&gt;Frameline did not close normally last time.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;These recordings were not saved. Each holds what its tab recorded until a fraction of a second before Frameline stopped.&lt;/p&gt;&lt;p&gt;&lt;i&gt;Open&lt;/i&gt; shows a recording read-only, &lt;i&gt;Save As&lt;/i&gt; keeps it as a session file, &lt;i&gt;Discard&lt;/i&gt; deletes it. &lt;i&gt;Later&lt;/i&gt; keeps them until the next start.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;지난번에 Frameline이 정상적으로 종료되지 않았습니다.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;이 녹화는 저장되지 않았습니다. 각 녹화에는 Frameline이 멈추기 직전까지 해당 탭이 기록한 내용이 들어 있습니다.&lt;/p&gt;&lt;p&gt;&lt;i&gt;열기&lt;/i&gt;는 녹화를 읽기 전용으로 보여 주고, &lt;i&gt;다른 이름으로 저장&lt;/i&gt;은 세션 파일로 보관하며, &lt;i&gt;버리기&lt;/i&gt;는 삭제합니다. &lt;i&gt;나중에&lt;/i&gt;는 다음 실행 때까지 그대로 둡니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tab</source>
+        <translation>탭</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Started</source>
+        <translation>시작 시각</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Events</source>
+        <translation>이벤트</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Open</source>
+        <translation>열기(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save As…</source>
+        <translation>다른 이름으로 저장(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Discard</source>
+        <translation>버리기(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Later</source>
+        <translation>나중에(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayCommand</name>
+    <message>
+        <location filename="../app/cli/replaycommand.cpp" line="+63"/>
+        <source>%1 message, %2 B</source>
+        <translation>%1 메시지, %2 B</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>text</source>
+        <translation>텍스트</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>binary</source>
+        <translation>바이너리</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>frame %1, %2 B</source>
+        <translation>프레임 %1, %2 B</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close %1</source>
+        <translation>Close %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close without a code</source>
+        <translation>코드 없는 Close</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <location line="+427"/>
+        <location line="+20"/>
+        <source>warning: %1</source>
+        <translation>경고: %1</translation>
+    </message>
+    <message>
+        <location line="-442"/>
+        <source>step %1/%2: %3 — press Enter to send</source>
+        <translation>단계 %1/%2: %3 — Enter를 누르면 보냅니다</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the connection did not close in time; dropping it</source>
+        <translation>연결이 제시간에 종료되지 않아 연결을 끊습니다</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>replaying connection #%1 of %2 to %3 (sends: %4, recorded replies: %5)</source>
+        <translation>%2의 연결 #%1을(를) %3에 재생합니다(보낼 것: %4, 녹화된 응답: %5)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>end of standard input: stopping the replay</source>
+        <translation>표준 입력이 끝났습니다: 재생을 중지합니다</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 again: dropping the connection</source>
+        <translation>%1을(를) 다시 받았습니다: 연결을 끊습니다</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: stopping the replay (send it again to drop the connection)</source>
+        <translation>%1: 재생을 중지합니다(한 번 더 보내면 연결을 바로 끊습니다)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>replay complete: sent %1 of %2</source>
+        <translation>재생 완료: %2개 중 %1개를 보냈습니다</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>replay incomplete: %1</source>
+        <translation>재생 미완료: %1</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>replaying the server side of connection #%1 (sends: %2)</source>
+        <translation>연결 #%1의 서버 쪽을 재생합니다(보낼 것: %2)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>client done: every recorded send was sent</source>
+        <translation>클라이언트 완료: 녹화된 것을 모두 보냈습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>client gone before the replay was complete</source>
+        <translation>재생이 끝나기 전에 클라이언트가 떠났습니다</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>clients did not close in time (%1 left): dropping them</source>
+        <translation>클라이언트가 제시간에 종료하지 않아(%1개 남음) 연결을 끊습니다</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 again: dropping every client</source>
+        <translation>%1을(를) 다시 받았습니다: 모든 클라이언트의 연결을 끊습니다</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: closing every client with 1001 and shutting down (clients: %2)</source>
+        <translation>%1: 모든 클라이언트를 1001로 종료하고 서버를 끕니다(클라이언트: %2)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Replay a recorded connection as a client (and compare the replies), or serve it as a mock server</source>
+        <translation>녹화된 연결을 클라이언트로 재생하거나(응답 비교 가능), 모의 서버로 재생합니다</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>frameline-cli replay: %1 (see &apos;frameline-cli replay --help&apos;)</source>
+        <translation>frameline-cli replay: %1 (&apos;frameline-cli replay --help&apos; 참고)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>
+As a client (the default), replays the first connection that a client recorded
+in FILE (or --connection ID): dials its URL (or --url) with the recorded
+handshake (headers, subprotocols, permessage-deflate), sends the messages it
+sent with the recorded gaps (--speed, --fast, --step), then waits for the
+replies the recording got (at most --timeout) and closes with 1000. Every event
+is printed as &apos;connect&apos; prints it. With --compare, the replies are compared
+with the recorded ones in order (JSON-aware; --ignore leaves fields out) and
+the differences are printed.
+
+With --serve, listens (127.0.0.1, --port) and answers every client with the
+recorded server side: each recorded server message is sent once the client
+has sent as many messages as the recorded client had by then. Runs until
+SIGINT or SIGTERM.
+
+Exit status: 0 when the replay completed (with --compare: and everything
+matched); 1 when it did not complete or something differed; 2 for bad input
+(a file that cannot be read, no connection to replay, a bad URL or option).</source>
+        <translation>
+클라이언트로 재생할 때(기본값)는 FILE에서 클라이언트가 녹화한 첫 연결(또는
+--connection ID)을 재생합니다: 녹화된 핸드셰이크(헤더, 서브프로토콜,
+permessage-deflate)로 그 URL(또는 --url)에 연결하고, 보냈던 메시지를 녹화된
+간격대로(--speed, --fast, --step) 보낸 뒤, 녹화 당시 받은 응답을 (최대
+--timeout 동안) 기다리고 1000으로 종료합니다. 모든 이벤트는 &apos;connect&apos;와
+같은 방식으로 출력합니다. --compare를 주면 응답을 녹화된 응답과 순서대로
+비교하고(JSON 인식, --ignore로 필드 제외) 차이를 출력합니다.
+
+--serve를 주면 (127.0.0.1, --port에서) 수신 대기하며, 모든 클라이언트에
+녹화된 서버 쪽으로 응답합니다: 녹화된 각 서버 메시지는 그 시점까지 녹화된
+클라이언트가 보낸 만큼 클라이언트가 메시지를 보내면 전송됩니다. SIGINT나
+SIGTERM을 받을 때까지 실행됩니다.
+
+종료 상태: 재생이 완료되면(--compare를 주었으면 모두 일치할 때) 0, 완료되지
+않았거나 차이가 있으면 1, 잘못된 입력(읽을 수 없는 파일, 재생할 연결 없음,
+잘못된 URL이나 옵션)은 2.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>A Frameline session file.</source>
+        <translation>Frameline 세션 파일.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The recorded connection to replay (its id in the file); default: the first one a client recorded (with --serve: the first one).</source>
+        <translation>재생할 녹화된 연결(파일 안의 id). 기본값: 클라이언트가 녹화한 첫 연결(--serve일 때는 첫 연결).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connect here instead of the recorded URL.</source>
+        <translation>녹화된 URL 대신 여기에 연결합니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Play the recorded timing F times as fast (2 halves every gap; default 1).</source>
+        <translation>녹화된 타이밍을 F배 빠르게 재생합니다(2면 모든 간격이 절반, 기본값 1).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send as fast as possible, without the gaps.</source>
+        <translation>간격 없이 최대한 빠르게 보냅니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send one step at a time: wait for Enter on standard input before each send.</source>
+        <translation>한 단계씩 보냅니다: 보낼 때마다 먼저 표준 입력에서 Enter를 기다립니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Before each send, wait for as many replies as the recording had received by then.</source>
+        <translation>보내기 전마다, 녹화 당시 그 시점까지 받은 만큼의 응답을 기다립니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send the recorded frames exactly (header bits, masking keys, fragments, control frames) instead of the messages.</source>
+        <translation>메시지 대신 녹화된 프레임을 그대로 보냅니다(헤더 비트, 마스킹 키, 조각, 제어 프레임).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Compare the replies with the recorded ones; exit 1 when they differ.</source>
+        <translation>응답을 녹화된 응답과 비교합니다. 다르면 1로 종료합니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>With --compare: leave this JSON field out (repeatable). A JSONPath: $.id, $.items[*].ts, $..timestamp (at any depth).</source>
+        <translation>--compare와 함께: 이 JSON 필드를 비교에서 뺍니다(여러 번 가능). JSONPath: $.id, $.items[*].ts, $..timestamp(깊이 무관).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Write the replay&apos;s own traffic to this session file as it goes.</source>
+        <translation>재생 중 발생한 트래픽을 진행하는 즉시 이 세션 파일에 기록합니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Longest wait for awaited replies, and for the last replies before closing, in seconds (decimals allowed; default 10).</source>
+        <translation>기다리는 응답과 종료 전 마지막 응답을 기다리는 최대 시간(초, 소수 가능, 기본값 10).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>wss: accept a certificate that does not verify.</source>
+        <translation>wss: 검증되지 않는 인증서도 받아들입니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run a mock server that answers every client with the recorded server side.</source>
+        <translation>모든 클라이언트에 녹화된 서버 쪽으로 응답하는 모의 서버를 실행합니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>With --serve: the port (0, the default, picks a free one).</source>
+        <translation>--serve와 함께: 포트(기본값 0이면 빈 포트를 고릅니다).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Do not print every event; only the replay&apos;s own lines and the comparison.</source>
+        <translation>모든 이벤트를 출력하지 않고, 재생 자체의 줄과 비교 결과만 출력합니다.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>no FILE: give the session file to replay</source>
+        <translation>FILE이 없습니다: 재생할 세션 파일을 주세요</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>give one FILE, not %1: %2</source>
+        <translation>FILE은 %1개가 아니라 하나만 주세요: %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>give one of --speed, --fast and --step</source>
+        <translation>--speed, --fast, --step 중 하나만 주세요</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--speed must be a number above 0 (2 plays twice as fast), not &apos;%1&apos;</source>
+        <translation>--speed 값은 0보다 큰 숫자여야 합니다(2면 두 배 빠르게 재생): &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>--timeout must be a positive number of seconds, not &apos;%1&apos;</source>
+        <translation>--timeout 값은 양수 초여야 합니다: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--connection must be a connection id (a positive number), not &apos;%1&apos;</source>
+        <translation>--connection 값은 연결 id(양수)여야 합니다: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--ignore needs --compare</source>
+        <translation>--ignore에는 --compare가 필요합니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--ignore: %1</source>
+        <translation>--ignore: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--%1 is for replaying as a client, not with --serve</source>
+        <translation>--%1은(는) 클라이언트로 재생할 때 쓰며, --serve와 함께 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--port must be a number from 0 to 65535, not &apos;%1&apos;</source>
+        <translation>--port 값은 0에서 65535 사이의 숫자여야 합니다: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--port needs --serve</source>
+        <translation>--port에는 --serve가 필요합니다</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--url: %1</source>
+        <translation>--url: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 holds no connection to serve</source>
+        <translation>%1에 서비스할 연결이 없습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 holds no connection recorded by a client; give --connection ID to replay the client side of a server&apos;s recording</source>
+        <translation>%1에 클라이언트가 녹화한 연결이 없습니다. 서버의 녹화에서 클라이언트 쪽을 재생하려면 --connection ID를 주세요</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+26"/>
+        <source>--record: %1</source>
+        <translation>--record: %1</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>frameline-cli replay: %1</source>
+        <translation>frameline-cli replay: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>connection #%1 has no recorded URL: give --url</source>
+        <translation>연결 #%1에 녹화된 URL이 없습니다: --url을 주세요</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the recorded URL of connection #%1 cannot be used (%2): give --url</source>
+        <translation>연결 #%1의 녹화된 URL을 쓸 수 없습니다(%2): --url을 주세요</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--insecure is for wss:// URLs</source>
+        <translation>--insecure는 wss:// URL에만 씁니다</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayScript</name>
+    <message>
+        <location filename="../app/session/replay.cpp" line="-624"/>
+        <source>the recording has no connection #%1</source>
+        <translation>녹화에 연결 #%1이(가) 없습니다</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>connection #%1 has no handshake and no frames that tell whether a client or a server recorded it</source>
+        <translation>연결 #%1에는 클라이언트가 녹화했는지 서버가 녹화했는지 알려 줄 핸드셰이크도 프레임도 없습니다</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>message #%1 was not kept whole in the recording: left out</source>
+        <translation>메시지 #%1은(는) 녹화에 온전히 보관되지 않아 제외합니다</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>frame #%1 was recorded without its payload (over the frame limit): left out</source>
+        <translation>프레임 #%1은(는) 페이로드 없이 녹화되어(프레임 제한 초과) 제외합니다</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>connection #%1 has messages but not their frames (an import keeps only messages): replay its messages instead</source>
+        <translation>연결 #%1에는 메시지만 있고 프레임이 없습니다(가져오기는 메시지만 보관합니다): 대신 메시지를 재생하세요</translation>
+    </message>
+</context>
+<context>
     <name>RequestSettingsWidget</name>
     <message>
         <location filename="../ui/workspace/requestsettingswidget.cpp" line="+207"/>
@@ -5164,36 +6547,37 @@ permessage-deflate; server_no_context_takeover
 <context>
     <name>ServeCommand</name>
     <message numerus="yes">
-        <location filename="../app/cli/servecommand.cpp" line="+62"/>
+        <location filename="../app/cli/servecommand.cpp" line="+67"/>
         <source>%n client(s) did not close in time; dropping them</source>
         <translation>
             <numerusform>클라이언트 %n개가 제시간에 종료하지 않아 연결을 끊습니다</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+55"/>
         <source>%1 again: dropping every client</source>
         <translation>%1을(를) 다시 받았습니다: 모든 클라이언트의 연결을 끊습니다</translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+6"/>
         <source>%1: closing %n client(s) with 1001 and shutting down</source>
         <translation>
             <numerusform>%1: 클라이언트 %n개를 1001로 종료하고 서버를 끕니다</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+64"/>
         <source>Run a local WebSocket server (ws or wss; echo, broadcast or silent) and print every event</source>
         <translation>로컬 웹소켓 서버(ws 또는 wss; 에코, 브로드캐스트, 또는 조용히)를 실행하고 모든 이벤트를 출력합니다</translation>
     </message>
     <message>
         <location line="+6"/>
+        <location line="+179"/>
         <source>frameline-cli serve: %1</source>
         <translation>frameline-cli serve: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-177"/>
         <source> (see &apos;frameline-cli serve --help&apos;)</source>
         <translation> (&apos;frameline-cli serve --help&apos; 참고)</translation>
     </message>
@@ -5207,9 +6591,13 @@ states, handshakes, TLS, frames, messages, violations. Without --echo or
 --broadcast the server only shows what clients send.
 On SIGINT or SIGTERM it closes every client with 1001, waits for their closing
 handshakes and exits (a second signal drops them at once).
+With --record FILE every client&apos;s events also go to one session file as they
+happen (each client a connection of its own); the file reaches the disk at
+least every 200 ms, so even a killed server leaves a file that opens.
 
 Exit status: 0 after a clean shutdown; 1 when it cannot listen (or clients did
-not close in time); 2 for bad arguments.</source>
+not close in time, or the --record file could not be written); 2 for bad
+arguments (or a --record file that cannot be created).</source>
         <translation>
 로컬 서버로 대기하며(--host가 없으면 127.0.0.1) 먼저 URL을 출력하고
 (&quot;listening on ws://127.0.0.1:PORT/&quot;, --json이면 {&quot;type&quot;:&quot;listening&quot;,&quot;url&quot;:...}),
@@ -5218,12 +6606,16 @@ not close in time); 2 for bad arguments.</source>
 --echo나 --broadcast가 없으면 서버는 클라이언트가 보낸 것을 보여 주기만 합니다.
 SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고, 종료 핸드셰이크를
 기다린 뒤 끝납니다(두 번째 신호는 즉시 연결을 끊습니다).
+--record FILE을 주면 모든 클라이언트의 이벤트를 발생하는 즉시 세션 파일 하나에도
+기록합니다(클라이언트마다 별도의 연결). 파일은 적어도 200ms마다 디스크에
+쓰이므로, 서버가 강제 종료되어도 열 수 있는 파일이 남습니다.
 
 종료 상태: 정상 종료 후 0, 대기할 수 없을 때(또는 클라이언트가 제때 종료되지
-않았을 때) 1, 잘못된 인수는 2.</translation>
+않았거나 --record 파일에 쓸 수 없었을 때) 1, 잘못된 인수(또는 만들 수 없는
+--record 파일)는 2.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Address to listen on: 127.0.0.1 (the default), ::1, 0.0.0.0 or :: for every interface, or one local address.</source>
         <translation>수신 대기할 주소: 127.0.0.1(기본값), ::1, 모든 인터페이스는 0.0.0.0 또는 ::, 또는 로컬 주소 하나.</translation>
     </message>
@@ -5308,7 +6700,12 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고, �
         <translation>핸드셰이크의 원본 요청과 응답도 출력합니다.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+2"/>
+        <source>Also write every client&apos;s events to this session file (replaced) as they happen.</source>
+        <translation>모든 클라이언트의 이벤트를 발생하는 즉시 이 세션 파일에도 기록합니다(기존 파일은 대체).</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>unexpected argument &apos;%1&apos;</source>
         <translation>예상하지 못한 인수 &apos;%1&apos;</translation>
     </message>
@@ -5366,6 +6763,11 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고, �
         <location line="+8"/>
         <source>--ping-interval must be a positive number of milliseconds, not &apos;%1&apos;</source>
         <translation>--ping-interval 값은 양수 밀리초여야 합니다: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--record needs a file name</source>
+        <translation>--record에는 파일 이름이 필요합니다</translation>
     </message>
 </context>
 <context>
@@ -5425,7 +6827,7 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고, �
 <context>
     <name>ServerTab</name>
     <message>
-        <location filename="../ui/workspace/servertab.cpp" line="+220"/>
+        <location filename="../ui/workspace/servertab.cpp" line="+222"/>
         <location line="+2"/>
         <source>Server :%1</source>
         <translation>서버 :%1</translation>
@@ -5441,7 +6843,7 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고, �
         <translation>수신 대기할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+103"/>
         <source>S&amp;top</source>
         <translation>중지(&amp;T)</translation>
     </message>
@@ -5599,6 +7001,141 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고, �
         <location line="+6"/>
         <source>The file “%1” does not exist or cannot be read.</source>
         <translation>파일 “%1”이(가) 없거나 읽을 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionController</name>
+    <message>
+        <location filename="../ui/session/sessioncontroller.cpp" line="+108"/>
+        <source>Cannot Import HAR</source>
+        <translation>HAR을 가져올 수 없음</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cannot Open Session</source>
+        <translation>세션을 열 수 없음</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is not a file.</source>
+        <translation>%1은(는) 파일이 아닙니다.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 does not exist.</source>
+        <translation>%1이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 is not a HAR file: it does not begin with a JSON object holding &quot;log&quot;.</source>
+        <translation>%1은(는) HAR 파일이 아닙니다: &quot;log&quot;를 가진 JSON 객체로 시작하지 않습니다.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Frameline opens its own session files (.flsession) and HAR files exported by browsers.</source>
+        <translation>Frameline은 자체 세션 파일(.flsession)과 브라우저에서 내보낸 HAR 파일을 엽니다.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Cannot Save Session</source>
+        <translation>세션을 저장할 수 없음</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <location line="+9"/>
+        <source>Cannot Export Session</source>
+        <translation>세션을 내보낼 수 없음</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Open Session</source>
+        <translation>세션 열기</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Import HAR</source>
+        <translation>HAR 가져오기</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Save Session As</source>
+        <translation>다른 이름으로 세션 저장</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>HAR (*.har)</source>
+        <translation>HAR (*.har)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export Session</source>
+        <translation>세션 내보내기</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Save Recovered Session As</source>
+        <translation>복구한 세션을 다른 이름으로 저장</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot Discard Recording</source>
+        <translation>녹화를 버릴 수 없음</translation>
+    </message>
+</context>
+<context>
+    <name>SessionExport</name>
+    <message>
+        <location filename="../app/session/sessionexport.cpp" line="-526"/>
+        <location line="+3"/>
+        <location line="+3"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1을(를) 쓸 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SessionFiles</name>
+    <message>
+        <location filename="../ui/session/sessionfiles.cpp" line="+80"/>
+        <source>Frameline sessions (*.flsession *.jsonl)</source>
+        <translation>Frameline 세션 (*.flsession *.jsonl)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>HAR files (*.har)</source>
+        <translation>HAR 파일 (*.har)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All files (*)</source>
+        <translation>모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <location line="+14"/>
+        <source>Cannot read %1: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <location line="+15"/>
+        <location line="+7"/>
+        <source>Cannot save %1: %2</source>
+        <translation>%1을(를) 저장할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Cannot read %1: it ended early</source>
+        <translation>%1을(를) 읽을 수 없습니다: 파일이 도중에 끝났습니다</translation>
     </message>
 </context>
 <context>
@@ -5792,6 +7329,110 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고, �
         <location line="+7"/>
         <source>The event at byte %1 of %2 cannot be read: %3</source>
         <translation>%2의 바이트 %1에 있는 이벤트를 읽을 수 없습니다: %3</translation>
+    </message>
+</context>
+<context>
+    <name>SessionRecorder</name>
+    <message>
+        <location filename="../ui/session/sessionrecorder.cpp" line="+130"/>
+        <source>Cannot record this tab: the folder %1 cannot be created</source>
+        <translation>이 탭을 기록할 수 없습니다: 폴더 %1을(를) 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot record this tab: the lock file %1 cannot be created</source>
+        <translation>이 탭을 기록할 수 없습니다: 잠금 파일 %1을(를) 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Recording stopped: %1</source>
+        <translation>녹화 중지됨: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SessionTab</name>
+    <message>
+        <location filename="../ui/session/sessiontab.cpp" line="+223"/>
+        <source>Recovered: %1</source>
+        <translation>복구됨: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Opening %1… %2%</source>
+        <translation>%1 여는 중… %2%</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not open %1</source>
+        <translation>%1을(를) 열 수 없음</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Read-only: %n frame(s)</source>
+        <translation>
+            <numerusform>읽기 전용: 프레임 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>메시지 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n connection(s)</source>
+        <translation>
+            <numerusform>연결 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Opening %1 read-only… %n frame(s) so far</source>
+        <translation>
+            <numerusform>%1을(를) 읽기 전용으로 여는 중… 지금까지 프레임 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not open %1: %2</source>
+        <translation>%1을(를) 열 수 없습니다: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Recovered after a crash: the recording of “%1”, started %2 — %n frame(s). It is not saved yet: File &gt; Save Session As… keeps it; closing this tab discards it.</source>
+        <translation>
+            <numerusform>비정상 종료 후 복구됨: “%1”의 녹화, 시작 %2 — 프레임 %n개. 아직 저장되지 않았습니다: 파일 &gt; 다른 이름으로 세션 저장…으로 보관할 수 있으며, 이 탭을 닫으면 버려집니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Opened read-only: %1 — %n frame(s)</source>
+        <translation>
+            <numerusform>읽기 전용으로 열림: %1 — 프레임 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>, %n connection(s)</source>
+        <translation>
+            <numerusform>, 연결 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%n warning(s): </source>
+        <translation>
+            <numerusform>경고 %n개: </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>and %n more (see the tooltip)</source>
+        <translation>
+            <numerusform>외 %n개(도구 설명 참고)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6264,7 +7905,12 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고, �
         <translation>프레임 다시 보내기</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
+        <source>The peer sent this frame; it goes out with this end&apos;s masking: a client masks it with a fresh random key, a server sends it unmasked</source>
+        <translation>상대가 보낸 프레임입니다. 다시 보낼 때는 이쪽의 마스킹 규칙을 따릅니다: 클라이언트는 새 무작위 키로 마스크하고, 서버는 마스크 없이 보냅니다</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Copy Payload as Text</source>
         <translation>페이로드를 텍스트로 복사</translation>
     </message>
@@ -6351,7 +7997,7 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고, �
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../ui/workspace/workspace.cpp" line="+268"/>
+        <location filename="../ui/workspace/workspace.cpp" line="+307"/>
         <source>Built-in Echo</source>
         <translation>내장 에코</translation>
     </message>
@@ -6381,7 +8027,7 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고, �
         <translation>제목 (비워 두면 자동으로 정함):</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+98"/>
         <source>Welcome to Frameline</source>
         <translation>Frameline에 오신 것을 환영합니다</translation>
     </message>
@@ -6414,7 +8060,7 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고, �
 <context>
     <name>frameline-cli</name>
     <message>
-        <location filename="../app/cli/main.cpp" line="+17"/>
+        <location filename="../app/cli/main.cpp" line="+21"/>
         <source>Usage: frameline-cli COMMAND [options]
 
 Frameline&apos;s WebSocket engine on the command line.
@@ -6422,6 +8068,10 @@ Frameline&apos;s WebSocket engine on the command line.
 Commands:
   connect   %2
   decode    %1
+  export    %5
+  import    %6
+  info      %7
+  replay    %4
   serve     %3
 
 Run &apos;frameline-cli COMMAND --help&apos; for the options of a command.
@@ -6433,13 +8083,17 @@ Frameline의 웹소켓 엔진을 명령줄에서 씁니다.
 명령:
   connect   %2
   decode    %1
+  export    %5
+  import    %6
+  info      %7
+  replay    %4
   serve     %3
 
 명령의 옵션은 &apos;frameline-cli COMMAND --help&apos;로 확인하세요.
 </translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+61"/>
         <source>frameline-cli: unknown command &apos;%1&apos;
 Run &apos;frameline-cli --help&apos; for the list of commands.
 </source>

@@ -59,6 +59,8 @@ int main(int argc, char *argv[])
         workspace->addServerTab(*options.serverPort, true);
     if (!options.url.isEmpty())
         workspace->addClientTab(options.url, true);
+    if (!options.sessionFile.isEmpty())
+        window.openFile(options.sessionFile);
     // Nothing asked and nothing restored (the first launch, or every tab was closed): a tab on the
     // built-in echo server, so there is something to see at once, offline.
     if (workspace->count() == 0)

@@ -3,7 +3,9 @@
 #include "app/cli/eventprinter.h"
 #include "app/cli/signalwatcher.h"
 #include "app/net/clientconnection.h"
+#include "app/net/clock.h"
 #include "app/protocol/closecode.h"
+#include "app/session/sessionwriter.h"
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QEventLoop>
@@ -41,6 +43,7 @@ struct ConnectSettings
     bool verbose = false;
     int closeAfterMs = -1;
     int timeoutMs = -1;
+    QString recordPath; // --record: the session file to write as events arrive
 };
 
 // Hex with optional white space or ':' between bytes and an optional leading 0x.
@@ -121,8 +124,11 @@ public:
         , m_client(settings.connection)
         , m_signals({ SIGINT, SIGTERM })
     {
-        QObject::connect(&m_client, &Connection::eventsReady, &m_client,
-            [this](const EventBatch &batch) { m_printer.print(batch); });
+        QObject::connect(&m_client, &Connection::eventsReady, &m_client, [this](const EventBatch &batch) {
+            m_printer.print(batch);
+            if (m_recorder.isOpen())
+                m_recorder.write(batch);
+        });
         QObject::connect(&m_client, &Connection::opened, &m_client, [this] { onOpened(); });
         QObject::connect(&m_client, &Connection::closed, &m_client, [this] { onClosed(); });
         QObject::connect(
@@ -150,6 +156,27 @@ public:
         }
     }
 
+    // --record: creates the session file (header written at once); its events follow as they arrive and
+    // reach the disk within SessionWriter::DefaultFlushIntervalMs, so a killed process leaves a file that
+    // opens.
+    bool startRecording(QString *error)
+    {
+        if (m_settings.recordPath.isEmpty())
+            return true;
+        if (!m_recorder.create(m_settings.recordPath)) {
+            *error = m_recorder.errorString();
+            return false;
+        }
+        // A recording that fails later (a full disk) is reported once; the connection goes on, the exit
+        // status says it.
+        QObject::connect(
+            &m_recorder, &SessionWriter::errorOccurred, &m_client, [this](const QString &message) {
+                m_recordingFailed = true;
+                m_printer.printError(m_client.id(), message);
+            });
+        return true;
+    }
+
     int exec()
     {
         QTimer::singleShot(0, &m_client, [this] {
@@ -157,7 +184,15 @@ public:
                 m_timeoutTimer.start(m_settings.timeoutMs);
             m_client.open();
         });
-        return m_loop.exec();
+        int code = m_loop.exec();
+        if (m_recorder.isOpen()) {
+            m_client.flushEvents();
+            if (!m_recorder.close())
+                m_recordingFailed = true;
+        }
+        if (m_recordingFailed && code == 0)
+            code = 1;
+        return code;
     }
 
 private:
@@ -173,16 +208,31 @@ private:
             closeNow(ConnectCommand::tr("end of standard input: closing with 1000"));
     }
 
-    // The command's own lines go after the connection's events so far, which wait in its batch.
+    // The command's own lines go after the connection's events so far, which wait in its batch; a
+    // recording gets them as notices.
     void note(const QString &text)
     {
         m_client.flushEvents();
         m_printer.printInfo(m_client.id(), text);
+        record(ConnectionNotice::Kind::Info, text);
     }
     void noteError(const QString &text)
     {
         m_client.flushEvents();
         m_printer.printError(m_client.id(), text);
+        record(ConnectionNotice::Kind::Error, text);
+    }
+    void record(ConnectionNotice::Kind kind, const QString &text)
+    {
+        if (!m_recorder.isOpen())
+            return;
+        ConnectionNotice notice;
+        notice.connectionId = m_client.id();
+        notice.timestampNs = Clock::nowNs();
+        notice.kind = kind;
+        notice.state = m_client.state();
+        notice.text = text;
+        m_recorder.write(notice);
     }
 
     void send(const Outgoing &message)
@@ -313,6 +363,8 @@ private:
 
     ConnectSettings m_settings;
     EventPrinter m_printer;
+    SessionWriter m_recorder; // before m_client: it outlives the connection's last events
+    bool m_recordingFailed = false;
     ClientConnection m_client;
     SignalWatcher m_signals;
     QEventLoop m_loop;
@@ -357,10 +409,15 @@ int ConnectCommand::run(const QStringList &arguments, FILE *out, FILE *err)
              "\nThe connection is closed with 1000 after --close-after, at --timeout, at the\n"
              "end of standard input (--interactive) or on SIGINT/SIGTERM (a second signal\n"
              "drops it at once).\n"
+             "\nWith --record FILE every event also goes to a session file (docs/session-\n"
+             "format.md) as it happens; the file reaches the disk at least every 200 ms, so\n"
+             "even a killed process leaves a file that 'frameline-cli info' and the desktop\n"
+             "app open.\n"
              "\nExit status: 0 after a clean close (the closing handshake completed with 1000,\n"
              "1001, no code or 3000-4999); 1 when the connection failed (handshake refused,\n"
              "connection error, abnormal closure, an error close code, or --timeout before it\n"
-             "opened); 2 for bad arguments."));
+             "opened) or the --record file could not be written; 2 for bad arguments (or a\n"
+             "--record file that cannot be created)."));
     parser.addHelpOption();
     parser.addPositionalArgument(
         QStringLiteral("URL"), tr("ws://host[:port]/path or wss://...; 'host:port/path' means ws://."));
@@ -421,11 +478,13 @@ int ConnectCommand::run(const QStringList &arguments, FILE *out, FILE *err)
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print one JSON object per event."));
     const QCommandLineOption verboseOption(QStringList { QStringLiteral("v"), QStringLiteral("verbose") },
         tr("Also print the raw handshake request and response."));
+    const QCommandLineOption recordOption(QStringLiteral("record"),
+        tr("Also write every event to this session file (replaced) as it happens."), QStringLiteral("FILE"));
     const QList<QCommandLineOption> options { headerOption, originOption, subprotocolOption, deflateOption,
         insecureOption, caOption, certOption, keyOption, pkcs12Option, pkcs12PasswordOption, proxyOption,
         sendOption, sendBinaryOption, pingOption, closeAfterOption, timeoutOption, strictOption,
         lenientOption, maxMessageOption, reconnectOption, reconnectAttemptsOption, interactiveOption,
-        jsonOption, verboseOption };
+        jsonOption, verboseOption, recordOption };
     parser.addOptions(options);
 
     if (!parser.parse(arguments))
@@ -603,8 +662,18 @@ int ConnectCommand::run(const QStringList &arguments, FILE *out, FILE *err)
     settings.interactive = parser.isSet(interactiveOption);
     settings.json = parser.isSet(jsonOption);
     settings.verbose = parser.isSet(verboseOption);
+    if (parser.isSet(recordOption)) {
+        settings.recordPath = parser.value(recordOption);
+        if (settings.recordPath.isEmpty())
+            return fail(tr("--record needs a file name"));
+    }
 
     ConnectRun run(settings, out);
+    if (!run.startRecording(&error)) {
+        const QByteArray text = tr("frameline-cli connect: %1").arg(error).toUtf8() + '\n';
+        std::fwrite(text.constData(), 1, size_t(text.size()), err);
+        return 2;
+    }
     return run.exec();
 }
 

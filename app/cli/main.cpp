@@ -3,6 +3,10 @@
 
 #include "app/cli/connectcommand.h"
 #include "app/cli/decodecommand.h"
+#include "app/cli/exportcommand.h"
+#include "app/cli/importcommand.h"
+#include "app/cli/infocommand.h"
+#include "app/cli/replaycommand.h"
 #include "app/cli/servecommand.h"
 
 #include <QtCore/QCoreApplication>
@@ -22,11 +26,17 @@ void printUsage(FILE *to)
                                       "Commands:\n"
                                       "  connect   %2\n"
                                       "  decode    %1\n"
+                                      "  export    %5\n"
+                                      "  import    %6\n"
+                                      "  info      %7\n"
+                                      "  replay    %4\n"
                                       "  serve     %3\n"
                                       "\n"
                                       "Run 'frameline-cli COMMAND --help' for the options of a command.\n")
               .arg(Frameline::DecodeCommand::summary(), Frameline::ConnectCommand::summary(),
-                   Frameline::ServeCommand::summary())
+                   Frameline::ServeCommand::summary(), Frameline::ReplayCommand::summary(),
+                   Frameline::ExportCommand::summary(), Frameline::ImportCommand::summary(),
+                   Frameline::InfoCommand::summary())
               .toUtf8();
     std::fwrite(text.constData(), 1, size_t(text.size()), to);
 }
@@ -60,6 +70,14 @@ int main(int argc, char *argv[])
         return Frameline::ConnectCommand::run(arguments.mid(1));
     if (command == QLatin1String("serve"))
         return Frameline::ServeCommand::run(arguments.mid(1));
+    if (command == QLatin1String("info"))
+        return Frameline::InfoCommand::run(arguments.mid(1));
+    if (command == QLatin1String("import"))
+        return Frameline::ImportCommand::run(arguments.mid(1));
+    if (command == QLatin1String("export"))
+        return Frameline::ExportCommand::run(arguments.mid(1));
+    if (command == QLatin1String("replay"))
+        return Frameline::ReplayCommand::run(arguments.mid(1));
 
     const QByteArray text = QCoreApplication::translate("frameline-cli",
                                                         "frameline-cli: unknown command '%1'\n"

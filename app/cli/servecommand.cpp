@@ -2,9 +2,11 @@
 
 #include "app/cli/eventprinter.h"
 #include "app/cli/signalwatcher.h"
+#include "app/net/clock.h"
 #include "app/net/server.h"
 #include "app/net/tlsoptions.h"
 #include "app/protocol/closecode.h"
+#include "app/session/sessionwriter.h"
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QEventLoop>
@@ -26,6 +28,7 @@ struct ServeSettings
     Server::Options server;
     bool json = false;
     bool verbose = false;
+    QString recordPath; // --record: the session file to write as events arrive
 };
 
 std::optional<int> parsePositiveInt(const QString &text)
@@ -47,8 +50,11 @@ public:
         , m_server(settings.server)
         , m_signals({ SIGINT, SIGTERM })
     {
-        QObject::connect(&m_server, &Server::eventsReady, &m_server,
-            [this](const EventBatch &batch) { m_printer.print(batch); });
+        QObject::connect(&m_server, &Server::eventsReady, &m_server, [this](const EventBatch &batch) {
+            m_printer.print(batch);
+            if (m_recorder.isOpen())
+                m_recorder.write(batch);
+        });
         QObject::connect(&m_server, &Server::clientClosed, &m_server, [this] {
             if (m_stopping && m_server.clients().isEmpty())
                 finish(0);
@@ -58,9 +64,8 @@ public:
         m_deadlineTimer.setSingleShot(true);
         QObject::connect(&m_deadlineTimer, &QTimer::timeout, &m_server, [this] {
             flushClients();
-            m_printer.printError(0,
-                ServeCommand::tr("%n client(s) did not close in time; dropping them", nullptr,
-                    int(m_server.clients().size())));
+            error(ServeCommand::tr("%n client(s) did not close in time; dropping them", nullptr,
+                int(m_server.clients().size())));
             finish(1);
         });
     }
@@ -75,7 +80,38 @@ public:
         return true;
     }
 
-    int exec() { return m_loop.exec(); }
+    // --record: creates the session file; every client's events follow as they arrive and reach the disk
+    // within SessionWriter::DefaultFlushIntervalMs.
+    bool startRecording(const QString &path, QString *errorText)
+    {
+        if (path.isEmpty())
+            return true;
+        if (!m_recorder.create(path)) {
+            *errorText = m_recorder.errorString();
+            return false;
+        }
+        // A recording that fails later (a full disk) is reported once; the server goes on, the exit status
+        // says it.
+        QObject::connect(
+            &m_recorder, &SessionWriter::errorOccurred, &m_server, [this](const QString &message) {
+                m_recordingFailed = true;
+                m_printer.printError(0, message);
+            });
+        return true;
+    }
+
+    int exec()
+    {
+        int code = m_loop.exec();
+        if (m_recorder.isOpen()) {
+            flushClients();
+            if (!m_recorder.close())
+                m_recordingFailed = true;
+        }
+        if (m_recordingFailed && code == 0)
+            code = 1;
+        return code;
+    }
 
 private:
     void onSignal(int number)
@@ -83,15 +119,14 @@ private:
         const QString name = number == SIGINT ? QStringLiteral("SIGINT") : QStringLiteral("SIGTERM");
         flushClients();
         if (m_stopping) {
-            m_printer.printInfo(0, ServeCommand::tr("%1 again: dropping every client").arg(name));
+            info(ServeCommand::tr("%1 again: dropping every client").arg(name));
             finish(1);
             return;
         }
         m_stopping = true;
         const int clients = int(m_server.clients().size());
-        m_printer.printInfo(0,
-            ServeCommand::tr("%1: closing %n client(s) with 1001 and shutting down", nullptr, clients)
-                .arg(name));
+        info(ServeCommand::tr("%1: closing %n client(s) with 1001 and shutting down", nullptr, clients)
+                 .arg(name));
         // RFC 6455 §7.4.1: 1001, the endpoint is going away.
         m_server.stop(CloseCode::GoingAway);
         if (m_server.clients().isEmpty()) {
@@ -99,6 +134,28 @@ private:
             return;
         }
         m_deadlineTimer.start(m_server.options().settings.closeTimeoutMs + CloseGraceMs);
+    }
+
+    // The command's own lines (printed, and recorded as notices of no particular connection).
+    void info(const QString &text)
+    {
+        m_printer.printInfo(0, text);
+        record(ConnectionNotice::Kind::Info, text);
+    }
+    void error(const QString &text)
+    {
+        m_printer.printError(0, text);
+        record(ConnectionNotice::Kind::Error, text);
+    }
+    void record(ConnectionNotice::Kind kind, const QString &text)
+    {
+        if (!m_recorder.isOpen())
+            return;
+        ConnectionNotice notice;
+        notice.timestampNs = Clock::nowNs();
+        notice.kind = kind;
+        notice.text = text;
+        m_recorder.write(notice);
     }
 
     // The command's own lines go after the clients' events so far, which wait in their batches.
@@ -118,6 +175,8 @@ private:
     }
 
     EventPrinter m_printer;
+    SessionWriter m_recorder; // before m_server: it outlives the clients' last events
+    bool m_recordingFailed = false;
     Server m_server;
     SignalWatcher m_signals;
     QEventLoop m_loop;
@@ -153,8 +212,12 @@ int ServeCommand::run(const QStringList &arguments, FILE *out, FILE *err)
              "--broadcast the server only shows what clients send.\n"
              "On SIGINT or SIGTERM it closes every client with 1001, waits for their closing\n"
              "handshakes and exits (a second signal drops them at once).\n"
+             "With --record FILE every client's events also go to one session file as they\n"
+             "happen (each client a connection of its own); the file reaches the disk at\n"
+             "least every 200 ms, so even a killed server leaves a file that opens.\n"
              "\nExit status: 0 after a clean shutdown; 1 when it cannot listen (or clients did\n"
-             "not close in time); 2 for bad arguments."));
+             "not close in time, or the --record file could not be written); 2 for bad\n"
+             "arguments (or a --record file that cannot be created)."));
     parser.addHelpOption();
     const QCommandLineOption hostOption(QStringLiteral("host"),
         tr("Address to listen on: 127.0.0.1 (the default), ::1, 0.0.0.0 or :: for "
@@ -197,9 +260,12 @@ int ServeCommand::run(const QStringList &arguments, FILE *out, FILE *err)
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print one JSON object per event."));
     const QCommandLineOption verboseOption(QStringList { QStringLiteral("v"), QStringLiteral("verbose") },
         tr("Also print the raw handshake request and response."));
+    const QCommandLineOption recordOption(QStringLiteral("record"),
+        tr("Also write every client's events to this session file (replaced) as they happen."),
+        QStringLiteral("FILE"));
     parser.addOptions({ hostOption, portOption, tlsOption, certOption, keyOption, echoOption, broadcastOption,
         subprotocolOption, originOption, rejectOption, noDeflateOption, strictOption, lenientOption,
-        maxMessageOption, pingOption, jsonOption, verboseOption });
+        maxMessageOption, pingOption, jsonOption, verboseOption, recordOption });
 
     if (!parser.parse(arguments))
         return fail(parser.errorText());
@@ -298,9 +364,20 @@ int ServeCommand::run(const QStringList &arguments, FILE *out, FILE *err)
     }
     settings.json = parser.isSet(jsonOption);
     settings.verbose = parser.isSet(verboseOption);
+    if (parser.isSet(recordOption)) {
+        settings.recordPath = parser.value(recordOption);
+        if (settings.recordPath.isEmpty())
+            return fail(tr("--record needs a file name"));
+    }
 
     ServeRun run(settings, out);
     QString error;
+    // The file first: a server that cannot record what it was asked to record does not start.
+    if (!run.startRecording(settings.recordPath, &error)) {
+        const QByteArray text = tr("frameline-cli serve: %1").arg(error).toUtf8() + '\n';
+        std::fwrite(text.constData(), 1, size_t(text.size()), err);
+        return 2;
+    }
     if (!run.listen(&error))
         return fail(error, 1);
     return run.exec();

@@ -26,14 +26,12 @@
 #include <QtCore/QJsonObject>
 #include <QtCore/QRandomGenerator>
 #include <QtCore/QTemporaryDir>
-#include <QtCore/QThread>
 #include <QtNetwork/QSslCertificate>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 
 #include <algorithm>
 #include <atomic>
-#include <ctime>
 #include <thread>
 #include <vector>
 
@@ -465,8 +463,6 @@ private Q_SLOTS:
     void indexAndReadAt();
     void indexPayloadSizes();
     void indexOfLargeFileInParallel();
-    // Not a test: FRAMELINE_SESSION_BENCH=1 measures a million-frame file.
-    void speedOfOneMillionFrames();
 
 private:
     QTemporaryDir m_dir;
@@ -1722,113 +1718,6 @@ void tst_SessionFile::indexOfLargeFileInParallel()
         if (QTest::currentTestFailed())
             return;
     }
-}
-
-// ---- speed -----------------------------------------------------------------------------------------------
-
-void tst_SessionFile::speedOfOneMillionFrames()
-{
-    if (qEnvironmentVariableIsEmpty("FRAMELINE_SESSION_BENCH"))
-        QSKIP("set FRAMELINE_SESSION_BENCH=1 to measure a million-frame session");
-    const int frames = qEnvironmentVariableIntValue("FRAMELINE_SESSION_BENCH_FRAMES") > 0
-        ? qEnvironmentVariableIntValue("FRAMELINE_SESSION_BENCH_FRAMES")
-        : 1000000;
-    const QString path = m_dir.filePath(u"million.fls"_s);
-    // A typical stream: small JSON text messages, one frame each, both ways; every frame and its message.
-    QElapsedTimer clock;
-    qint64 encodeNs = 0;
-    const std::clock_t writeCpu = std::clock();
-    {
-        SessionWriter writer;
-        writer.setFlushInterval(0);
-        QVERIFY(writer.create(path));
-        EventBatch batch;
-        for (int i = 0; i < frames; ++i) {
-            const QByteArray payload = "{\"id\":" + QByteArray::number(i)
-                + ",\"price\":101.25,\"symbol\":\"ABCD\",\"side\":\"buy\"}";
-            FrameEvent frame;
-            frame.connectionId = 1;
-            frame.timestampNs = 1000000000 + qint64(i) * 10000;
-            frame.direction = i % 2 ? Direction::Outgoing : Direction::Incoming;
-            frame.origin = i % 2 ? FrameOrigin::User : FrameOrigin::Peer;
-            frame.frame.index = i / 2;
-            frame.frame.streamOffset = qint64(i) * 70;
-            frame.frame.fin = true;
-            frame.frame.opcode = 1;
-            frame.frame.messageOpcode = 1;
-            frame.frame.masked = i % 2;
-            frame.frame.maskingKey = { 1, 2, 3, 4 };
-            frame.frame.payloadLength = quint64(payload.size());
-            frame.frame.header = { 0x81, quint8(payload.size() | (i % 2 ? 0x80 : 0)), 1, 2, 3, 4 };
-            frame.frame.headerLength = i % 2 ? 6 : 2;
-            frame.payload = payload;
-            MessageEvent message;
-            message.connectionId = 1;
-            message.timestampNs = frame.timestampNs;
-            message.direction = frame.direction;
-            message.origin = frame.origin;
-            message.message.index = i / 2;
-            message.message.opcode = 1;
-            message.message.frameIndexes.append(i / 2);
-            message.message.payload = payload;
-            message.message.wireLength = quint64(payload.size());
-            batch.append(frame);
-            batch.append(message);
-            if (batch.size() >= 20000 || i == frames - 1) {
-                clock.start();
-                QVERIFY(writer.write(batch));
-                encodeNs += clock.nsecsElapsed();
-                batch.clear();
-            }
-        }
-        clock.start();
-        QVERIFY(writer.close());
-        encodeNs += clock.nsecsElapsed();
-    }
-    const double writeCpuMs = double(std::clock() - writeCpu) * 1000.0 / CLOCKS_PER_SEC;
-    const qint64 size = QFileInfo(path).size();
-    const qint64 lines = 2 * qint64(frames);
-    qInfo("file: %lld frames + %lld messages, %.1f MB (%.0f bytes per line)", qint64(frames), qint64(frames),
-        double(size) / 1e6, double(size) / double(lines));
-    qInfo("write:      %7.0f ms  %9.0f lines/s  %9.0f frames/s  (SessionWriter::write and close; the whole "
-          "loop, building the events included, took %.0f ms of CPU)",
-        double(encodeNs) / 1e6, double(lines) * 1e9 / double(encodeNs),
-        double(frames) * 1e9 / double(encodeNs), writeCpuMs);
-
-    SessionReader reader;
-    clock.start();
-    const std::clock_t cpu = std::clock();
-    QVERIFY(reader.open(path));
-    const SessionIndex index = reader.buildIndex();
-    const qint64 indexNs = clock.nsecsElapsed();
-    const double indexCpuMs = double(std::clock() - cpu) * 1000.0 / CLOCKS_PER_SEC;
-    QCOMPARE(index.entries.size(), lines);
-    QCOMPARE(index.warnings, QStringList());
-    qInfo(
-        "index pass: %7.0f ms  %9.0f lines/s  %9.0f frames/s  (%d threads, %.0f ms of CPU in all: %.0f lines "
-        "per CPU second; %.0f MB of index)",
-        double(indexNs) / 1e6, double(lines) * 1e9 / double(indexNs), double(frames) * 1e9 / double(indexNs),
-        QThread::idealThreadCount(), indexCpuMs, double(lines) * 1000.0 / indexCpuMs,
-        double(index.entries.size() * qint64(sizeof(SessionIndex::Entry))) / 1e6);
-
-    clock.start();
-    const std::clock_t readCpu = std::clock();
-    qint64 events = 0;
-    while (!reader.atEnd())
-        events += reader.readBatch(50000).size();
-    const qint64 readNs = clock.nsecsElapsed();
-    const double readCpuMs = double(std::clock() - readCpu) * 1000.0 / CLOCKS_PER_SEC;
-    QCOMPARE(events, lines);
-    qInfo("full read:  %7.0f ms  %9.0f lines/s  %9.0f frames/s  (one thread, %.0f ms of CPU: %.0f lines per "
-          "CPU second)",
-        double(readNs) / 1e6, double(lines) * 1e9 / double(readNs), double(frames) * 1e9 / double(readNs),
-        readCpuMs, double(lines) * 1000.0 / readCpuMs);
-
-    clock.start();
-    QRandomGenerator random(1);
-    for (int i = 0; i < 100000; ++i)
-        QVERIFY(reader.readEventAt(index.entries.at(random.bounded(int(index.entries.size()))).offset));
-    qInfo("readEventAt: %.2f us per random event", double(clock.nsecsElapsed()) / 1e3 / 100000);
 }
 
 QTEST_GUILESS_MAIN(tst_SessionFile)

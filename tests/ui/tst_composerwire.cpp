@@ -495,6 +495,13 @@ void TestComposerWire::resendAndLoadFromTimeline()
     QVERIFY(composer->send());
     QTRY_COMPARE_WITH_TIMEOUT(peer.received.size() - again, crafted.size(), Timeout);
     QCOMPARE(peer.received.mid(again).toHex(), crafted.toHex());
+
+    // The server's frame loaded as a frame: its header, but a client's masking (the server had no key).
+    Q_EMIT tab->timeline()->composeRequested(received, TimelineWidget::ComposeAction::LoadFrame);
+    QVERIFY(composer->isAdvanced());
+    QCOMPARE(composer->text(), QStringLiteral("from server"));
+    QVERIFY(!panel->rsv3Box()->isChecked());
+    QCOMPARE(panel->maskingBox()->currentData().toInt(), int(FrameSpec::Masking::Random));
 }
 
 void TestComposerWire::serverTabExactBytesToOneOrAll()

@@ -498,8 +498,11 @@ void TestDecoderWindow::mainWindowMenusAndStatus()
     QCOMPARE(fileItems,
         QStringList({ QStringLiteral("New &Client Tab"), QStringLiteral("New &Server Tab"),
             QStringLiteral("Connect to Built-in &Echo Server"), QStringLiteral("-"),
-            QStringLiteral("&Open Bytes File…"), QStringLiteral("-"), QStringLiteral("&Rename Tab…"),
-            QStringLiteral("Close &Tab"), QStringLiteral("-"), QStringLiteral("&Quit") }));
+            QStringLiteral("&Open Session…"), QStringLiteral("Recent Sess&ions"),
+            QStringLiteral("Save Session &As…"), QStringLiteral("-"), QStringLiteral("I&mport HAR…"),
+            QStringLiteral("E&xport Session…"), QStringLiteral("-"), QStringLiteral("Open &Bytes File…"),
+            QStringLiteral("-"), QStringLiteral("&Rename Tab…"), QStringLiteral("Close &Tab"),
+            QStringLiteral("-"), QStringLiteral("&Quit") }));
     QStringList toolsItems;
     for (const QAction *action : menus.at(2)->actions())
         toolsItems << (action->isSeparator() ? QStringLiteral("-") : action->text());
@@ -512,8 +515,10 @@ void TestDecoderWindow::mainWindowMenusAndStatus()
 
     QCOMPARE(
         window.actions()->action(ActionId::Quit)->shortcuts(), QKeySequence::keyBindings(QKeySequence::Quit));
-    QCOMPARE(window.actions()->action(ActionId::OpenBytesFile)->shortcuts(),
+    QCOMPARE(window.actions()->action(ActionId::OpenSession)->shortcuts(),
         QKeySequence::keyBindings(QKeySequence::Open));
+    QCOMPARE(window.actions()->action(ActionId::OpenBytesFile)->shortcuts(),
+        QList<QKeySequence>({ QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O) }));
 
     auto *summary = window.findChild<QLabel *>(QStringLiteral("summary"));
     QVERIFY(summary);

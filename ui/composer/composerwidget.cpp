@@ -1753,6 +1753,20 @@ void ComposerWidget::loadFrame(const Frame &frame, const QByteArray &payload)
     checkInput();
 }
 
+void ComposerWidget::loadEntry(const EntryDetails &entry, bool asFrame, bool ownMasking)
+{
+    if (!asFrame) {
+        loadMessage(entry.frame.opcode, entry.payload);
+        return;
+    }
+    loadFrame(entry.frame, entry.payload);
+    if (!ownMasking) {
+        QComboBox *masking = m_craft->maskingBox();
+        const auto rule = m_sender == Endpoint::Client ? FrameSpec::Masking::Random : FrameSpec::Masking::None;
+        masking->setCurrentIndex(masking->findData(int(rule)));
+    }
+}
+
 // --- History and saved messages ------------------------------------------------------------------------
 
 ComposerWidget::StoredMessage ComposerWidget::currentMessage() const

@@ -94,6 +94,10 @@ public:
     // or hex as it reads) and every header field into the Advanced panel, which is switched on.
     void loadMessage(quint8 opcode, const QByteArray &payload);
     void loadFrame(const Frame &frame, const QByteArray &payload);
+    // A timeline entry (frame or message) as a message or as the exact frame. `ownMasking`: the frame was
+    // sent by an end of this composer's kind, so its masking (key included) is kept; otherwise it gets this
+    // end's masking (a client masks with a fresh key, a server does not mask), as OutgoingRequest does.
+    void loadEntry(const EntryDetails &entry, bool asFrame, bool ownMasking);
 
     // The sent-message history (most recent last, at most HistoryLimit) and the named saved messages.
     static constexpr int HistoryLimit = 200;

@@ -34,8 +34,21 @@ const ActionSpec s_actions[] = {
         QAction::NoRole, ":/icons/server-tab.svg" },
     { ActionId::ConnectToEchoServer, "connectToEchoServer", std::nullopt, std::nullopt,
         Qt::CTRL | Qt::SHIFT | Qt::Key_E, QAction::NoRole, ":/icons/echo.svg" },
-    { ActionId::OpenBytesFile, "openBytesFile", QKeySequence::Open, std::nullopt, NoKey, QAction::NoRole,
+    { ActionId::OpenSession, "openSession", QKeySequence::Open, std::nullopt, NoKey, QAction::NoRole,
         "document-open" },
+    { ActionId::RecentSessions, "recentSessions", std::nullopt, std::nullopt, NoKey, QAction::NoRole,
+        "document-open-recent" },
+    { ActionId::ClearRecentSessions, "clearRecentSessions", std::nullopt, std::nullopt, NoKey,
+        QAction::NoRole, "edit-clear-history" },
+    { ActionId::SaveSessionAs, "saveSessionAs", QKeySequence::SaveAs, std::nullopt,
+        Qt::CTRL | Qt::SHIFT | Qt::Key_S, QAction::NoRole, "document-save-as" },
+    { ActionId::ImportHar, "importHar", std::nullopt, std::nullopt, NoKey, QAction::NoRole,
+        "document-import" },
+    { ActionId::ExportSession, "exportSession", std::nullopt, std::nullopt, NoKey, QAction::NoRole,
+        "document-export" },
+    // Ctrl+O opens sessions, what most users open; raw bytes are one Shift away.
+    { ActionId::OpenBytesFile, "openBytesFile", std::nullopt, std::nullopt, Qt::CTRL | Qt::SHIFT | Qt::Key_O,
+        QAction::NoRole, nullptr },
     { ActionId::DecodeBytes, "decodeBytes", std::nullopt, std::nullopt, Qt::CTRL | Qt::SHIFT | Qt::Key_D,
         QAction::NoRole, ":/icons/decoder-tab.svg" },
     { ActionId::RenameTab, "renameTab", std::nullopt, std::nullopt, Qt::Key_F2, QAction::NoRole, nullptr },
@@ -100,8 +113,9 @@ void ActionRegistry::populateMenuBar(QMenuBar *menuBar)
     const MenuSpec menus[] = {
         { MenuId::File, "fileMenu",
             { ActionId::NewClientTab, ActionId::NewServerTab, ActionId::ConnectToEchoServer, std::nullopt,
-                ActionId::OpenBytesFile, std::nullopt, ActionId::RenameTab, ActionId::CloseTab, std::nullopt,
-                ActionId::Quit } },
+                ActionId::OpenSession, ActionId::RecentSessions, ActionId::SaveSessionAs, std::nullopt,
+                ActionId::ImportHar, ActionId::ExportSession, std::nullopt, ActionId::OpenBytesFile,
+                std::nullopt, ActionId::RenameTab, ActionId::CloseTab, std::nullopt, ActionId::Quit } },
         { MenuId::View, "viewMenu", { ActionId::NextTab, ActionId::PreviousTab } },
         { MenuId::Tools, "toolsMenu", { ActionId::DecodeBytes, std::nullopt, ActionId::Preferences } },
         { MenuId::Help, "helpMenu", { ActionId::AboutFrameline, ActionId::AboutQt } },
@@ -110,10 +124,18 @@ void ActionRegistry::populateMenuBar(QMenuBar *menuBar)
         QMenu *menu = menuBar->addMenu(QString());
         menu->setObjectName(QLatin1String(spec.objectName));
         for (const std::optional<ActionId> &item : spec.items) {
-            if (item)
-                menu->addAction(action(*item));
-            else
+            if (!item) {
                 menu->addSeparator();
+            } else if (*item == ActionId::RecentSessions) {
+                // A submenu: its action carries the text and icon, RecentSessions fills it.
+                m_recentSessionsMenu = new QMenu(menu);
+                m_recentSessionsMenu->setObjectName(QStringLiteral("recentSessionsMenu"));
+                action(*item)->setMenu(m_recentSessionsMenu);
+                m_recentSessionsMenu->addAction(action(ActionId::ClearRecentSessions));
+                menu->addAction(action(*item));
+            } else {
+                menu->addAction(action(*item));
+            }
         }
         m_menus[spec.id] = menu;
     }
@@ -143,7 +165,21 @@ void ActionRegistry::retranslate()
     action(ActionId::NextTab)->setText(tr("&Next Tab"));
     action(ActionId::PreviousTab)->setText(tr("&Previous Tab"));
     action(ActionId::Preferences)->setText(tr("&Preferences…"));
-    action(ActionId::OpenBytesFile)->setText(tr("&Open Bytes File…"));
+    action(ActionId::OpenSession)->setText(tr("&Open Session…"));
+    action(ActionId::OpenSession)
+        ->setStatusTip(tr("Open a recorded session (or a HAR file) read-only in a new tab"));
+    action(ActionId::RecentSessions)->setText(tr("Recent Sess&ions"));
+    action(ActionId::ClearRecentSessions)->setText(tr("&Clear Menu"));
+    action(ActionId::SaveSessionAs)->setText(tr("Save Session &As…"));
+    action(ActionId::SaveSessionAs)
+        ->setStatusTip(tr("Save everything the current tab recorded as a session file"));
+    action(ActionId::ImportHar)->setText(tr("I&mport HAR…"));
+    action(ActionId::ImportHar)
+        ->setStatusTip(
+            tr("Open the WebSocket connections of a HAR file exported by a browser's developer tools"));
+    action(ActionId::ExportSession)->setText(tr("E&xport Session…"));
+    action(ActionId::ExportSession)->setStatusTip(tr("Write the current tab's session as HAR, CSV or JSON"));
+    action(ActionId::OpenBytesFile)->setText(tr("Open &Bytes File…"));
     action(ActionId::OpenBytesFile)
         ->setStatusTip(tr("Decode a file of raw WebSocket bytes (the stream after the handshake)"));
     action(ActionId::Quit)->setText(tr("&Quit"));

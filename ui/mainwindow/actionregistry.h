@@ -16,6 +16,12 @@ enum class ActionId : quint8 {
     NewClientTab,
     NewServerTab,
     ConnectToEchoServer,
+    OpenSession,
+    RecentSessions, // a submenu: recentSessionsMenu()
+    ClearRecentSessions,
+    SaveSessionAs,
+    ImportHar,
+    ExportSession,
     OpenBytesFile,
     DecodeBytes,
     RenameTab,
@@ -44,6 +50,8 @@ public:
     void populateMenuBar(QMenuBar *menuBar);
     // Fills the main toolbar with the actions a user reaches for most.
     void populateToolBar(QToolBar *toolBar);
+    // File > Recent Sessions (made by populateMenuBar(); its items are the RecentSessions' to fill).
+    QMenu *recentSessionsMenu() const { return m_recentSessionsMenu; }
     // Call on QEvent::LanguageChange.
     void retranslate();
 
@@ -52,6 +60,7 @@ private:
 
     std::map<ActionId, QAction *> m_actions;
     std::map<MenuId, QMenu *> m_menus;
+    QMenu *m_recentSessionsMenu = nullptr;
 };
 
 } // namespace Frameline

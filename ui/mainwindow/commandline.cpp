@@ -2,6 +2,7 @@
 
 #include "app/net/clientconnection.h"
 #include "ui/mainwindow/languageloader.h"
+#include "ui/session/sessionfiles.h"
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QFileInfo>
@@ -70,8 +71,9 @@ Parsed parseArguments(const QStringList &arguments)
     parser.setApplicationDescription(CommandLine::tr(
         "Frameline, a WebSocket debugger: connect to WebSocket servers, run local ones, and see every frame, "
         "message and handshake. With a URL it opens a client tab and connects; with --server it opens a "
-        "server tab and listens; with a file or --decode-hex it opens the frame decoder. With nothing, it "
-        "reopens the tabs of last time (or, the first time, a tab connected to its own echo server)."));
+        "server tab and listens; with a session or HAR file it opens it read-only; with any other file or "
+        "--decode-hex it opens the frame decoder. With nothing, it reopens the tabs of last time (or, the "
+        "first time, a tab connected to its own echo server)."));
     // Value names stay in ASCII: terminals give other scripts a different width, which breaks the columns
     // of the help text.
     const QCommandLineOption helpOption = parser.addHelpOption();
@@ -103,8 +105,8 @@ Parsed parseArguments(const QStringList &arguments)
     parser.addOptions({ langOption, serverOption, decodeHexOption, fromOption, extensionsOption,
         selectFrameOption, screenshotOption });
     parser.addPositionalArgument(QStringLiteral("url|file"),
-        CommandLine::tr("A ws:// or wss:// URL to connect to, or a file of raw bytes to decode (instead of "
-                        "--decode-hex)."),
+        CommandLine::tr("A ws:// or wss:// URL to connect to, a session or HAR file to open read-only, or a "
+                        "file of raw bytes to decode (instead of --decode-hex)."),
         QStringLiteral("[url|file]"));
     if (!parser.parse(arguments)) {
         result.error = parser.errorText();
@@ -181,6 +183,9 @@ Parsed parseArguments(const QStringList &arguments)
                 return result;
             }
             options.url = url->toString();
+        } else if (QFileInfo(positional.first()).isFile()
+            && SessionFiles::sniff(positional.first()) != SessionFiles::Kind::Other) {
+            options.sessionFile = positional.first();
         } else {
             if (options.decodeHex) {
                 result.error = CommandLine::tr("give either a bytes file or --decode-hex, not both");

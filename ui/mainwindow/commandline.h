@@ -16,6 +16,7 @@ struct StartupOptions
     QString language; // --lang: "ko", "en", or empty for the system's
     std::optional<QString> decodeHex; // --decode-hex
     QString bytesFile; // positional: a file of raw bytes to decode
+    QString sessionFile; // positional: a session or HAR file (by its content) to open read-only
     QString url; // positional: a ws:// or wss:// URL to open a client tab on and connect to
     std::optional<int> serverPort; // --server: open a server tab listening on this port (0: a free one)
     std::optional<Endpoint> sender; // --from
@@ -25,8 +26,9 @@ struct StartupOptions
 };
 
 // The desktop app's command line: --help, --version, --lang, --server, --decode-hex, --from,
-// --extensions, --select-frame, --screenshot and an optional URL (connects a client tab) or bytes file
-// (opens the decoder).
+// --extensions, --select-frame, --screenshot and an optional URL (connects a client tab) or file: a session
+// or HAR file (told by its content: a session header line, a JSON object with "log") opens read-only in a
+// session tab, any other file in the decoder.
 //
 // Stateless; GUI thread (it may print and exit like QCommandLineParser::process).
 class CommandLine

@@ -4,6 +4,10 @@
 #include "ui/mainwindow/actionregistry.h"
 #include "ui/mainwindow/windowstate.h"
 #include "ui/preferences/preferencesdialog.h"
+#include "ui/session/recentsessions.h"
+#include "ui/session/sessioncontroller.h"
+#include "ui/session/sessionfiles.h"
+#include "ui/session/sessionrecorder.h"
 #include "ui/widgets/setting.h"
 #include "ui/workspace/decodertab.h"
 #include "ui/workspace/workspace.h"
@@ -12,8 +16,12 @@
 #include <QtCore/QDir>
 #include <QtCore/QEvent>
 #include <QtCore/QFileInfo>
+#include <QtCore/QMimeData>
+#include <QtCore/QTimer>
 #include <QtGui/QAction>
 #include <QtGui/QCloseEvent>
+#include <QtGui/QDragEnterEvent>
+#include <QtGui/QDropEvent>
 #include <QtGui/QScreen>
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QFileDialog>
@@ -23,6 +31,8 @@
 #include <QtWidgets/QStatusBar>
 #include <QtWidgets/QTabWidget>
 #include <QtWidgets/QToolBar>
+
+#include <algorithm>
 
 namespace Frameline {
 
@@ -41,12 +51,16 @@ MainWindow::MainWindow(Persistence persistence, QWidget *parent)
     , m_persistence(persistence)
     , m_actions(new ActionRegistry(this))
     , m_workspace(new Workspace(persistence == Persistence::RestoreAndSave, this))
+    , m_sessions(new SessionController(m_workspace, this, persistence == Persistence::RestoreAndSave))
     , m_toolBar(new QToolBar(this))
     , m_summaryLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setCentralWidget(m_workspace);
+    setAcceptDrops(true);
     m_actions->populateMenuBar(menuBar());
+    m_sessions->recentSessions()->setMenu(
+        m_actions->recentSessionsMenu(), m_actions->action(ActionId::ClearRecentSessions));
     m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
     m_toolBar->setToolButtonStyle(Qt::ToolButtonFollowStyle);
     m_actions->populateToolBar(m_toolBar);
@@ -61,6 +75,24 @@ MainWindow::MainWindow(Persistence persistence, QWidget *parent)
         [this] { m_workspace->addServerTab(); });
     connect(m_actions->action(ActionId::ConnectToEchoServer), &QAction::triggered, m_workspace,
         &Workspace::connectToEchoServer);
+    connect(m_actions->action(ActionId::OpenSession), &QAction::triggered, m_sessions,
+        &SessionController::openSessionInteractively);
+    connect(m_actions->action(ActionId::SaveSessionAs), &QAction::triggered, this,
+        [this] { m_sessions->saveSessionAsInteractively(m_workspace->currentTab()); });
+    connect(m_actions->action(ActionId::ImportHar), &QAction::triggered, m_sessions,
+        &SessionController::importHarInteractively);
+    connect(m_actions->action(ActionId::ExportSession), &QAction::triggered, this,
+        [this] { m_sessions->exportSessionInteractively(m_workspace->currentTab()); });
+    connect(m_sessions, &SessionController::saveFinished, this,
+        [this](const QString &path, const QString &error) {
+            if (error.isEmpty())
+                statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
+        });
+    connect(m_sessions, &SessionController::exportFinished, this,
+        [this](const QString &path, const QString &error) {
+            if (error.isEmpty())
+                statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);
+        });
     connect(
         m_actions->action(ActionId::OpenBytesFile), &QAction::triggered, this, &MainWindow::onOpenBytesFile);
     connect(
@@ -103,6 +135,8 @@ MainWindow::MainWindow(Persistence persistence, QWidget *parent)
     if (m_persistence == Persistence::RestoreAndSave) {
         WindowState::restore(this);
         m_workspace->restoreTabs();
+        // Once the window is up: recordings a crash left behind (looked for off the GUI thread).
+        QTimer::singleShot(0, m_sessions, &SessionController::scanForRecovery);
     }
     updateTabActions();
     retranslateUi();
@@ -126,6 +160,38 @@ bool MainWindow::openBytesFile(const QString &path)
     }
     retranslateUi();
     return true;
+}
+
+bool MainWindow::openFile(const QString &path)
+{
+    if (QFileInfo(path).isFile() && SessionFiles::sniff(path) != SessionFiles::Kind::Other)
+        return m_sessions->openSession(path) != nullptr;
+    return openBytesFile(path);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    const bool files = !urls.isEmpty()
+        && std::all_of(urls.cbegin(), urls.cend(), [](const QUrl &url) { return url.isLocalFile(); });
+    if (files)
+        event->acceptProposedAction();
+    else
+        QMainWindow::dragEnterEvent(event);
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.isEmpty()) {
+        QMainWindow::dropEvent(event);
+        return;
+    }
+    event->acceptProposedAction();
+    for (const QUrl &url : urls) {
+        if (url.isLocalFile())
+            openFile(url.toLocalFile());
+    }
 }
 
 void MainWindow::onOpenBytesFile()
@@ -161,6 +227,11 @@ void MainWindow::restoreTabLayout(WorkspaceTab *tab)
 {
     if (m_persistence == Persistence::RestoreAndSave)
         WindowState::restoreChildren(tab);
+    // A journal that cannot be written: the tab goes on, without its safety net; say so.
+    if (SessionRecorder *recorder = tab->recorder()) {
+        connect(recorder, &SessionRecorder::errorOccurred, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 30000); });
+    }
 }
 
 void MainWindow::onCurrentTabChanged(WorkspaceTab *tab)
@@ -175,6 +246,9 @@ void MainWindow::updateTabActions()
     const bool hasTab = m_workspace->currentTab() != nullptr;
     m_actions->action(ActionId::RenameTab)->setEnabled(hasTab);
     m_actions->action(ActionId::CloseTab)->setEnabled(hasTab);
+    const bool hasSession = SessionController::hasSession(m_workspace->currentTab());
+    m_actions->action(ActionId::SaveSessionAs)->setEnabled(hasSession);
+    m_actions->action(ActionId::ExportSession)->setEnabled(hasSession);
 }
 
 void MainWindow::retranslateUi()

@@ -7,6 +7,7 @@
 #include "ui/composer/composerwidget.h"
 #include "ui/composer/framecraftpanel.h"
 #include "ui/inspector/inspectorwidget.h"
+#include "ui/session/sessionrecorder.h"
 #include "ui/timeline/timelinewidget.h"
 #include "ui/widgets/setting.h"
 #include "ui/workspace/requestsettingswidget.h"
@@ -73,6 +74,7 @@ QString stateIconName(ConnectionState state, const CloseInfo &close, bool failed
 ClientTab::ClientTab(NetworkThread *network, QWidget *parent)
     : WorkspaceTab(parent)
     , m_network(network)
+    , m_recorder(new SessionRecorder(this))
     , m_url(new QComboBox(this))
     , m_connectButton(new QPushButton(this))
     , m_stateIcon(new QLabel(this))
@@ -383,6 +385,7 @@ void ClientTab::onConnectClicked()
 
 void ClientTab::onEventsReady(const EventBatch &events)
 {
+    m_recorder->record(events);
     m_store.append(events);
     m_counters.add(events, 0);
     bool stateChanged = false;
@@ -455,14 +458,9 @@ void ClientTab::onComposeRequested(const EntryDetails &details, int action)
 {
     switch (TimelineWidget::ComposeAction(action)) {
     case TimelineWidget::ComposeAction::LoadMessage:
-        m_composer->loadMessage(details.frame.opcode, details.payload);
-        break;
     case TimelineWidget::ComposeAction::LoadFrame:
-        m_composer->loadFrame(details.frame, details.payload);
-        if (details.direction == Direction::Incoming) { // the server's lack of a key is not ours to copy
-            QComboBox *masking = m_composer->craftPanel()->maskingBox();
-            masking->setCurrentIndex(masking->findData(int(FrameSpec::Masking::Random)));
-        }
+        m_composer->loadEntry(details, TimelineWidget::ComposeAction(action) == TimelineWidget::ComposeAction::LoadFrame,
+            details.direction == Direction::Outgoing);
         break;
     case TimelineWidget::ComposeAction::ResendMessage:
     case TimelineWidget::ComposeAction::ResendFrame: {
@@ -476,6 +474,7 @@ void ClientTab::onComposeRequested(const EntryDetails &details, int action)
 
 void ClientTab::clearTimeline()
 {
+    m_recorder->restart();
     m_store.clear();
     m_timeline->reset();
     m_inspector->showDetails(EntryDetails());

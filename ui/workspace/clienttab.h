@@ -24,13 +24,14 @@ class InspectorWidget;
 class NetworkThread;
 class RequestSettingsWidget;
 class ComposerWidget;
+class SessionRecorder;
 class TimelineWidget;
 
 // A client tab: the connection bar (URL with history, Connect/Disconnect, state, live counters), the
 // request settings beside the timeline, the timeline and inspector of everything the connection did,
 // and the composer. Each Connect makes a new ClientConnection in the shared network thread; the tab only
 // talks to it through NetworkThread::post and hears from it through its queued eventsReady batches,
-// which it appends to its own FrameStore.
+// which it appends to its own FrameStore and records in its journal (SessionRecorder).
 //
 // Owned by the Workspace's tab widget; GUI thread.
 class ClientTab : public WorkspaceTab
@@ -45,6 +46,7 @@ public:
     QString statusText() const override;
     QVariantMap saveSettings() const override;
     void restoreSettings(const QVariantMap &map);
+    SessionRecorder *recorder() const override { return m_recorder; }
 
     ClientTabSettings settings() const;
     void setSettings(const ClientTabSettings &settings);
@@ -72,7 +74,7 @@ public:
     // A text message sent once, as soon as the next connection opens (the first launch's hello).
     void setGreeting(const QString &greeting) { m_greeting = greeting; }
 
-    // Empties the timeline (and the counters).
+    // Empties the timeline (and the counters); the recording starts a new journal.
     void clearTimeline();
     void setRequestSettingsVisible(bool visible);
     bool isRequestSettingsVisible() const;
@@ -111,6 +113,7 @@ private:
 
     NetworkThread *m_network;
     FrameStore m_store;
+    SessionRecorder *m_recorder = nullptr;
     ClientConnection *m_connection = nullptr; // adopted by m_network; only post() to it
     quint64 m_connectionId = 0;
     ConnectionState m_state = ConnectionState::Idle;

@@ -7,6 +7,7 @@
 #include "ui/composer/composerwidget.h"
 #include "ui/composer/framecraftpanel.h"
 #include "ui/inspector/inspectorwidget.h"
+#include "ui/session/sessionrecorder.h"
 #include "ui/timeline/timelinewidget.h"
 #include "ui/workspace/serverclientsmodel.h"
 
@@ -52,6 +53,7 @@ QWidget *fileField(QLineEdit *edit, QPushButton *browse)
 ServerTab::ServerTab(NetworkThread *network, QWidget *parent)
     : WorkspaceTab(parent)
     , m_network(network)
+    , m_recorder(new SessionRecorder(this))
     , m_clientsModel(new ServerClientsModel(this))
 {
     m_composerSplitter = new QSplitter(Qt::Vertical, this);
@@ -340,6 +342,7 @@ void ServerTab::stopServer()
 
 void ServerTab::onEventsReady(const EventBatch &events)
 {
+    m_recorder->record(events);
     m_store.append(events);
     m_clientsModel->add(events);
     for (const ConnectionEvent &event : events) {
@@ -395,14 +398,9 @@ void ServerTab::onComposeRequested(const EntryDetails &details, int action)
 {
     switch (TimelineWidget::ComposeAction(action)) {
     case TimelineWidget::ComposeAction::LoadMessage:
-        m_composer->loadMessage(details.frame.opcode, details.payload);
-        break;
     case TimelineWidget::ComposeAction::LoadFrame:
-        m_composer->loadFrame(details.frame, details.payload);
-        if (details.direction == Direction::Incoming) { // a client's key is not ours to copy
-            QComboBox *masking = m_composer->craftPanel()->maskingBox();
-            masking->setCurrentIndex(masking->findData(int(FrameSpec::Masking::None)));
-        }
+        m_composer->loadEntry(details, TimelineWidget::ComposeAction(action) == TimelineWidget::ComposeAction::LoadFrame,
+            details.direction == Direction::Outgoing);
         break;
     case TimelineWidget::ComposeAction::ResendMessage:
     case TimelineWidget::ComposeAction::ResendFrame: {

@@ -29,13 +29,14 @@ class NetworkThread;
 class ComposerWidget;
 class Server;
 class ServerClientsModel;
+class SessionRecorder;
 class TimelineWidget;
 
 // A server tab: a local WebSocket server (address, port, ws or wss with a given or self-signed
 // certificate, behaviour, subprotocols), the list of its clients, a timeline of all of them or of the
 // selected one, and a composer that sends to the selected client or to all. The Server lives in the shared
 // network thread; the tab calls it only through NetworkThread::post and appends its eventsReady batches
-// to its own FrameStore.
+// to its own FrameStore and records them in its journal (SessionRecorder).
 //
 // Owned by the Workspace's tab widget; GUI thread.
 class ServerTab : public WorkspaceTab
@@ -50,6 +51,7 @@ public:
     QString statusText() const override;
     QVariantMap saveSettings() const override;
     void restoreSettings(const QVariantMap &map);
+    SessionRecorder *recorder() const override { return m_recorder; }
 
     ServerTabSettings settings() const;
     void setSettings(const ServerTabSettings &settings);
@@ -100,6 +102,7 @@ private:
 
     NetworkThread *m_network;
     FrameStore m_store;
+    SessionRecorder *m_recorder = nullptr;
     Server *m_server = nullptr; // adopted by m_network; only post() to it
     bool m_starting = false;
     bool m_listening = false;

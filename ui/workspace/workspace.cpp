@@ -3,14 +3,18 @@
 #include "app/net/networkthread.h"
 #include "app/net/server.h"
 #include "ui/composer/composerwidget.h"
+#include "ui/composer/framecraftpanel.h"
 #include "ui/widgets/setting.h"
 #include "ui/workspace/clienttab.h"
 #include "ui/workspace/decodertab.h"
 #include "ui/workspace/serverstarter.h"
 #include "ui/workspace/servertab.h"
 
+#include <QtCore/QDir>
 #include <QtCore/QEvent>
+#include <QtCore/QFileInfo>
 #include <QtGui/QIcon>
+#include <QtWidgets/QApplication>
 #include <QtWidgets/QComboBox>
 #include <QtWidgets/QHBoxLayout>
 #include <QtWidgets/QInputDialog>
@@ -18,6 +22,7 @@
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QStackedWidget>
+#include <QtWidgets/QStyle>
 #include <QtWidgets/QTabBar>
 #include <QtWidgets/QTabWidget>
 #include <QtWidgets/QVBoxLayout>
@@ -49,6 +54,8 @@ QIcon kindIcon(WorkspaceTab::Kind kind)
         return QIcon(QStringLiteral(":/icons/server-tab.svg"));
     case WorkspaceTab::Kind::Decoder:
         return QIcon(QStringLiteral(":/icons/decoder-tab.svg"));
+    case WorkspaceTab::Kind::Session:
+        return QApplication::style()->standardIcon(QStyle::SP_FileIcon);
     }
     return QIcon();
 }
@@ -188,6 +195,11 @@ int Workspace::addTab(WorkspaceTab *tab)
         connect(client, &ClientTab::stateChanged, this, [this, tab] { updateTab(tab); });
     if (auto *server = qobject_cast<ServerTab *>(tab))
         connect(server, &ServerTab::listeningChanged, this, [this, tab] { updateTab(tab); });
+    if (auto *session = qobject_cast<SessionTab *>(tab))
+        connect(session, &SessionTab::composeRequested, this,
+            [this, session](const EntryDetails &details, TimelineWidget::ComposeAction action) {
+                onSessionComposeRequested(session, details, action);
+            });
     updateTab(tab);
     Q_EMIT tabAdded(tab);
     m_stack->setCurrentWidget(m_tabs);
@@ -211,6 +223,8 @@ void Workspace::updateTab(WorkspaceTab *tab)
         m_tabs->setTabToolTip(index, server->isListening() ? server->url() : QString());
         m_tabs->setTabIcon(index,
             server->isListening() ? QIcon(QStringLiteral(":/icons/state-open.svg")) : kindIcon(tab->kind()));
+    } else if (auto *session = qobject_cast<SessionTab *>(tab)) {
+        m_tabs->setTabToolTip(index, QDir::toNativeSeparators(session->path()));
     }
     if (tab == currentTab())
         Q_EMIT currentTitleChanged();
@@ -239,6 +253,31 @@ ServerTab *Workspace::addServerTab(std::optional<int> port, bool start)
     if (start)
         tab->startServer();
     return tab;
+}
+
+SessionTab *Workspace::addSessionTab(const QString &path, SessionFiles::Kind kind, SessionTab::Origin origin)
+{
+    auto *tab = new SessionTab(path, kind, origin, m_tabs);
+    addTab(tab);
+    return tab;
+}
+
+void Workspace::onSessionComposeRequested(
+    SessionTab *session, const EntryDetails &details, TimelineWidget::ComposeAction action)
+{
+    // A recorded message or frame goes into the composer of a new client tab, on the URL it was recorded
+    // with when a client recorded it; nothing is sent until the user says so.
+    QString url;
+    const std::shared_ptr<const HandshakeRecord> handshake
+        = session->store()->connectionHandshake(details.connectionId);
+    if (handshake && handshake->url.contains(QStringLiteral("://")))
+        url = handshake->url;
+    ClientTab *tab = addClientTab(url);
+    // A frame keeps its masking only when a client sent it (this recording's own sends, when a client
+    // recorded it).
+    const bool asFrame = action == TimelineWidget::ComposeAction::LoadFrame
+        || action == TimelineWidget::ComposeAction::ResendFrame;
+    tab->composer()->loadEntry(details, asFrame, !url.isEmpty() && details.direction == Direction::Outgoing);
 }
 
 DecoderTab *Workspace::decoderTab() const
@@ -373,8 +412,14 @@ void Workspace::saveTabs() const
     if (!m_persistent)
         return;
     QVariantList tabs;
+    int current = 0;
     for (int index = 0; index < m_tabs->count(); ++index) {
         const WorkspaceTab *page = tab(index);
+        // A recovered journal is discarded with its tab: there is nothing to open next time.
+        if (const auto *session = qobject_cast<const SessionTab *>(page); session && session->isRecovered())
+            continue;
+        if (index == m_tabs->currentIndex())
+            current = int(tabs.size());
         QVariantMap entry;
         entry.insert(QStringLiteral("kind"), WorkspaceTab::kindId(page->kind()));
         entry.insert(QStringLiteral("title"), page->customTitle());
@@ -382,7 +427,7 @@ void Workspace::saveTabs() const
         tabs.append(entry);
     }
     tabsSetting().setValue(tabs);
-    currentTabSetting().setValue(m_tabs->currentIndex());
+    currentTabSetting().setValue(current);
 }
 
 bool Workspace::restoreTabs()
@@ -408,6 +453,18 @@ bool Workspace::restoreTabs()
             if (decoderTab())
                 continue;
             page = new DecoderTab(m_tabs);
+        } else if (kind == WorkspaceTab::kindId(WorkspaceTab::Kind::Session)) {
+            // Opened again while the file is there; a file that changed into something else says so in
+            // its tab.
+            const QString path = SessionTab::pathFromSettings(settings);
+            if (!QFileInfo(path).isFile())
+                continue;
+            SessionFiles::Kind fileKind = SessionFiles::sniff(path);
+            if (fileKind == SessionFiles::Kind::Other)
+                fileKind = SessionFiles::Kind::Session;
+            auto *session = new SessionTab(path, fileKind, SessionTab::Origin::File, m_tabs);
+            session->restoreSettings(settings);
+            page = session;
         } else {
             continue; // written by a newer version
         }

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "ui/session/sessionfiles.h"
+#include "ui/session/sessiontab.h"
+
 #include <QtCore/QList>
 #include <QtCore/QPointer>
 #include <QtCore/QTimer>
@@ -20,11 +23,13 @@ class DecoderTab;
 class NetworkThread;
 class Server;
 class ServerTab;
+class SessionTab;
 class WorkspaceTab;
 
-// The tabs of the main window: client connections, local servers and the frame decoder, one per tab
-// (new, close, rename, reorder by dragging), each remembering its settings in QSettings
-// ("Workspace/Tabs") when the workspace is persistent. Owns the one NetworkThread every connection and
+// The tabs of the main window: client connections, local servers, recorded sessions (read-only) and the
+// frame decoder, one per tab (new, close, rename, reorder by dragging), each remembering its settings in
+// QSettings ("Workspace/Tabs") when the workspace is persistent; a session tab remembers its file, and is
+// opened again next time if the file is still there. Owns the one NetworkThread every connection and
 // server of the app lives in, and Frameline's built-in echo server (127.0.0.1, a free port), started on
 // demand so that a new user sees frames within seconds. With no tab open it shows a start page.
 //
@@ -48,6 +53,10 @@ public:
     ClientTab *addClientTab(const QString &url = QString(), bool connect = false);
     // A new server tab, made current; starts listening at once when asked (port 0: a free one).
     ServerTab *addServerTab(std::optional<int> port = std::nullopt, bool start = false);
+    // A read-only tab on a session or HAR file (`kind` as SessionFiles::sniff() says), or on a journal
+    // recovered after a crash, made current; it starts loading at once. SessionController checks the file
+    // first.
+    SessionTab *addSessionTab(const QString &path, SessionFiles::Kind kind, SessionTab::Origin origin);
     // The decoder tab (there is at most one), made current; created when there is none.
     DecoderTab *showDecoder();
     DecoderTab *decoderTab() const;
@@ -84,6 +93,8 @@ private:
     void updateTab(WorkspaceTab *tab);
     void onCurrentChanged();
     void attachToEchoServer(ClientTab *tab);
+    void onSessionComposeRequested(
+        SessionTab *session, const EntryDetails &details, TimelineWidget::ComposeAction action);
     void startEchoServer();
     void scheduleSave();
     void retranslateUi();

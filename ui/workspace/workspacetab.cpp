@@ -25,6 +25,8 @@ QString WorkspaceTab::kindId(Kind kind)
         return QStringLiteral("server");
     case Kind::Decoder:
         return QStringLiteral("decoder");
+    case Kind::Session:
+        return QStringLiteral("session");
     }
     return QString();
 }

@@ -5,16 +5,18 @@
 
 namespace Frameline {
 
-// One tab of the workspace: a client connection, a local server or the frame decoder. Knows its kind,
-// its title (one the user gave it, or one made from what it shows), a line for the status bar and the
-// settings it saves and restores with the workspace.
+class SessionRecorder;
+
+// One tab of the workspace: a client connection, a local server, a recorded session or the frame decoder.
+// Knows its kind, its title (one the user gave it, or one made from what it shows), a line for the status bar
+// and the settings it saves and restores with the workspace.
 //
 // Owned by the Workspace's tab widget; GUI thread.
 class WorkspaceTab : public QWidget
 {
     Q_OBJECT
 public:
-    enum class Kind : quint8 { Client, Server, Decoder };
+    enum class Kind : quint8 { Client, Server, Decoder, Session };
 
     virtual Kind kind() const = 0;
     // The user's title, or automaticTitle() when none was given.
@@ -27,6 +29,8 @@ public:
     virtual QString statusText() const { return QString(); }
     // The kind-specific settings, saved in QSettings with the workspace.
     virtual QVariantMap saveSettings() const = 0;
+    // The journal of what the tab records (client and server tabs), null for the others.
+    virtual SessionRecorder *recorder() const { return nullptr; }
 
     static QString kindId(Kind kind);
 
