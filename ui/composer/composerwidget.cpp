@@ -1767,6 +1767,21 @@ void ComposerWidget::loadEntry(const EntryDetails &entry, bool asFrame, bool own
     }
 }
 
+std::optional<OutgoingRequest> ComposerWidget::takeEntry(const EntryDetails &entry, bool asFrame, bool resend)
+{
+    if (resend)
+        return OutgoingRequest::fromEntry(entry, asFrame, m_sender);
+    loadEntry(entry, asFrame, entry.direction == Direction::Outgoing);
+    return std::nullopt;
+}
+
+std::optional<OutgoingRequest> ComposerWidget::takeEntry(const EntryDetails &entry, TimelineWidget::ComposeAction action)
+{
+    using Action = TimelineWidget::ComposeAction;
+    return takeEntry(entry, action == Action::LoadFrame || action == Action::ResendFrame,
+        action == Action::ResendMessage || action == Action::ResendFrame);
+}
+
 // --- History and saved messages ------------------------------------------------------------------------
 
 ComposerWidget::StoredMessage ComposerWidget::currentMessage() const

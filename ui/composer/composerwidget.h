@@ -3,6 +3,7 @@
 #include "app/compose/outgoingrequest.h"
 #include "app/compose/payloadvariables.h"
 #include "app/protocol/frame.h"
+#include "ui/timeline/timelinewidget.h"
 
 #include <QtCore/QTimer>
 #include <QtCore/QVariantMap>
@@ -98,6 +99,12 @@ public:
     // sent by an end of this composer's kind, so its masking (key included) is kept; otherwise it gets this
     // end's masking (a client masks with a fresh key, a server does not mask), as OutgoingRequest does.
     void loadEntry(const EntryDetails &entry, bool asFrame, bool ownMasking);
+    // The timeline's "Load … into Composer" (resend = false: loadEntry, keeping the masking of a frame this
+    // end sent) and "Resend …" (resend = true: the request to send at once, as OutgoingRequest::fromEntry
+    // makes it for this composer's end). nullopt for a load, or when the entry has nothing to send.
+    std::optional<OutgoingRequest> takeEntry(const EntryDetails &entry, bool asFrame, bool resend);
+    // The same for an action of the timeline's context menu (TimelineWidget::ComposeAction).
+    std::optional<OutgoingRequest> takeEntry(const EntryDetails &entry, TimelineWidget::ComposeAction action);
 
     // The sent-message history (most recent last, at most HistoryLimit) and the named saved messages.
     static constexpr int HistoryLimit = 200;

@@ -2,6 +2,13 @@
 
 #include "ui/widgets/colors.h"
 
+// QScintilla's headers use the `signals` and `slots` keywords that QT_NO_KEYWORDS switches off.
+#define signals Q_SIGNALS
+#define slots Q_SLOTS
+#include <Qsci/qscilexerjson.h>
+#undef slots
+#undef signals
+
 namespace Frameline {
 
 namespace {
@@ -51,6 +58,30 @@ QColor InspectorPalette::markBackground(const QPalette &palette)
 QColor InspectorPalette::markForeground(const QPalette &palette)
 {
     return palette.color(QPalette::Text);
+}
+
+void InspectorPalette::applyToJsonLexer(QsciLexerJSON *lexer, const QPalette &palette, const QFont &font)
+{
+    const QColor text = palette.color(QPalette::Text);
+    const QColor base = palette.color(QPalette::Base);
+    lexer->setDefaultFont(font);
+    lexer->setFont(font, -1);
+    lexer->setDefaultPaper(base);
+    lexer->setPaper(base, -1);
+    lexer->setDefaultColor(text);
+    lexer->setColor(text, -1);
+    lexer->setColor(color(palette, Role::Number), QsciLexerJSON::Number);
+    lexer->setColor(color(palette, Role::String), QsciLexerJSON::String);
+    lexer->setColor(color(palette, Role::Bad), QsciLexerJSON::UnclosedString);
+    lexer->setColor(color(palette, Role::Key), QsciLexerJSON::Property);
+    lexer->setColor(color(palette, Role::Keyword), QsciLexerJSON::EscapeSequence);
+    lexer->setColor(color(palette, Role::Muted), QsciLexerJSON::CommentLine);
+    lexer->setColor(color(palette, Role::Muted), QsciLexerJSON::CommentBlock);
+    lexer->setColor(color(palette, Role::Operator), QsciLexerJSON::Operator);
+    lexer->setColor(color(palette, Role::Keyword), QsciLexerJSON::Keyword);
+    lexer->setColor(color(palette, Role::Keyword), QsciLexerJSON::KeywordLD);
+    lexer->setColor(color(palette, Role::String), QsciLexerJSON::IRI);
+    lexer->setColor(color(palette, Role::String), QsciLexerJSON::IRICompact);
 }
 
 } // namespace Frameline

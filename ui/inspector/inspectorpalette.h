@@ -1,7 +1,10 @@
 #pragma once
 
 #include <QtGui/QColor>
+#include <QtGui/QFont>
 #include <QtGui/QPalette>
+
+class QsciLexerJSON;
 
 namespace Frameline {
 
@@ -30,6 +33,10 @@ public:
     // Text on markBackground().
     static QColor markForeground(const QPalette &palette);
     static bool isDark(const QPalette &palette);
+
+    // Colours a QScintilla JSON lexer with these roles on the palette's base, in `font`, for every style
+    // but QsciLexerJSON::Error, which each editor styles for its own use.
+    static void applyToJsonLexer(QsciLexerJSON *lexer, const QPalette &palette, const QFont &font);
 };
 
 } // namespace Frameline

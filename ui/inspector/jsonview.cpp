@@ -93,24 +93,7 @@ void JsonView::applyPalette()
     const QColor text = pal.color(QPalette::Text);
     const QColor base = pal.color(QPalette::Base);
     using Role = InspectorPalette::Role;
-    m_lexer->setDefaultFont(font);
-    m_lexer->setFont(font, -1);
-    m_lexer->setDefaultPaper(base);
-    m_lexer->setPaper(base, -1);
-    m_lexer->setDefaultColor(text);
-    m_lexer->setColor(text, -1);
-    m_lexer->setColor(InspectorPalette::color(pal, Role::Number), QsciLexerJSON::Number);
-    m_lexer->setColor(InspectorPalette::color(pal, Role::String), QsciLexerJSON::String);
-    m_lexer->setColor(InspectorPalette::color(pal, Role::Bad), QsciLexerJSON::UnclosedString);
-    m_lexer->setColor(InspectorPalette::color(pal, Role::Key), QsciLexerJSON::Property);
-    m_lexer->setColor(InspectorPalette::color(pal, Role::Keyword), QsciLexerJSON::EscapeSequence);
-    m_lexer->setColor(InspectorPalette::color(pal, Role::Muted), QsciLexerJSON::CommentLine);
-    m_lexer->setColor(InspectorPalette::color(pal, Role::Muted), QsciLexerJSON::CommentBlock);
-    m_lexer->setColor(InspectorPalette::color(pal, Role::Operator), QsciLexerJSON::Operator);
-    m_lexer->setColor(InspectorPalette::color(pal, Role::Keyword), QsciLexerJSON::Keyword);
-    m_lexer->setColor(InspectorPalette::color(pal, Role::Keyword), QsciLexerJSON::KeywordLD);
-    m_lexer->setColor(InspectorPalette::color(pal, Role::String), QsciLexerJSON::IRI);
-    m_lexer->setColor(InspectorPalette::color(pal, Role::String), QsciLexerJSON::IRICompact);
+    InspectorPalette::applyToJsonLexer(m_lexer, pal, font);
     m_lexer->setColor(InspectorPalette::color(pal, Role::Bad), QsciLexerJSON::Error);
     m_lexer->setPaper(InspectorPalette::markBackground(pal), QsciLexerJSON::Error);
 

@@ -456,20 +456,9 @@ void ClientTab::send(const OutgoingRequest &request)
 
 void ClientTab::onComposeRequested(const EntryDetails &details, int action)
 {
-    switch (TimelineWidget::ComposeAction(action)) {
-    case TimelineWidget::ComposeAction::LoadMessage:
-    case TimelineWidget::ComposeAction::LoadFrame:
-        m_composer->loadEntry(details, TimelineWidget::ComposeAction(action) == TimelineWidget::ComposeAction::LoadFrame,
-            details.direction == Direction::Outgoing);
-        break;
-    case TimelineWidget::ComposeAction::ResendMessage:
-    case TimelineWidget::ComposeAction::ResendFrame: {
-        const bool asFrame = TimelineWidget::ComposeAction(action) == TimelineWidget::ComposeAction::ResendFrame;
-        if (const std::optional<OutgoingRequest> request = OutgoingRequest::fromEntry(details, asFrame, Endpoint::Client))
-            send(*request);
-        break;
-    }
-    }
+    if (const std::optional<OutgoingRequest> request
+        = m_composer->takeEntry(details, TimelineWidget::ComposeAction(action)))
+        send(*request);
 }
 
 void ClientTab::clearTimeline()
