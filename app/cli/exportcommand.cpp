@@ -1,5 +1,6 @@
 #include "app/cli/exportcommand.h"
 
+#include "app/cli/textout.h"
 #include "app/session/sessionexport.h"
 #include "app/session/sessionreader.h"
 
@@ -17,13 +18,6 @@ namespace {
 
 // Events read per batch when writing a table: about 10 MB of a typical session.
 constexpr qsizetype BatchEvents = 20000;
-
-void writeText(FILE *to, const QString &text)
-{
-    const QByteArray bytes = text.toUtf8();
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), to);
-    std::fflush(to);
-}
 
 // Where the export goes: a file written atomically (temporary file + rename), or standard output.
 class Output

@@ -1,5 +1,6 @@
 #include "app/cli/importcommand.h"
 
+#include "app/cli/textout.h"
 #include "app/session/sessionexport.h"
 #include "app/session/sessionwriter.h"
 
@@ -12,13 +13,6 @@
 namespace Frameline {
 
 namespace {
-
-void writeText(FILE *to, const QString &text)
-{
-    const QByteArray bytes = text.toUtf8();
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), to);
-    std::fflush(to);
-}
 
 } // namespace
 

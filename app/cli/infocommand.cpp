@@ -1,5 +1,6 @@
 #include "app/cli/infocommand.h"
 
+#include "app/cli/textout.h"
 #include "app/session/jsonline.h"
 #include "app/session/sessionreader.h"
 
@@ -15,13 +16,6 @@
 namespace Frameline {
 
 namespace {
-
-void writeText(FILE *to, const QString &text)
-{
-    const QByteArray bytes = text.toUtf8();
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), to);
-    std::fflush(to);
-}
 
 // Saturating: a crafted frame may declare a length near 2^64.
 quint64 addBytes(quint64 total, quint64 more)

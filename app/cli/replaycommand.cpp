@@ -2,6 +2,7 @@
 
 #include "app/cli/eventprinter.h"
 #include "app/cli/signalwatcher.h"
+#include "app/cli/textout.h"
 #include "app/protocol/closecode.h"
 #include "app/protocol/opcode.h"
 #include "app/protocol/utf8validator.h"
@@ -47,13 +48,6 @@ struct ReplaySettings
     quint16 port = 0;
     bool quiet = false;
 };
-
-void writeText(FILE *to, const QString &text)
-{
-    const QByteArray bytes = text.toUtf8();
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), to);
-    std::fflush(to);
-}
 
 // "text 5 B "hello"", "binary 3 B", "close 1000": one step, for the --step prompt.
 QString describeStep(const ReplayStep &step)
