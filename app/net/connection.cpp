@@ -553,8 +553,12 @@ void Connection::enterClosing()
 {
     // Our Close frame goes to the socket now: it must reach the peer even when the connection is
     // destroyed right after (a tab closed, the application quitting).
-    if (m_closeSent && m_socket)
+    // Writing can find the connection already gone (a reset our event loop has not seen yet): the socket
+    // then ends synchronously, finishClosing() runs, and the connection is over.
+    if (m_closeSent && m_socket && m_state != ConnectionState::Closed)
         m_socket->flush();
+    if (m_state == ConnectionState::Closed)
+        return;
     setState(ConnectionState::Closing);
     m_pingTimer.stop();
     if (m_role == Role::Server && (m_closeReceived || m_failing)) {

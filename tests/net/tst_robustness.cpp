@@ -1,7 +1,8 @@
 // The connection engine against peers that break the connection rather than the framing: a reset in the
 // middle of a frame, a peer that never speaks (or stops halfway), bytes that are not HTTP at all, a 1 TiB
 // length, a peer that never finishes the closing handshake, and a server under 200 clients of which a few
-// misbehave. Every case is bounded in time; nothing here sleeps.
+// misbehave. Every case is bounded in time; nothing sleeps but one test that must keep
+// its event loop from seeing a reset.
 
 #include "app/net/clientconnection.h"
 #include "app/net/server.h"
@@ -12,6 +13,7 @@
 
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QFile>
+#include <QtCore/QThread>
 #include <QtCore/QtEndian>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
@@ -101,6 +103,7 @@ private Q_SLOTS:
     void oneTebibyteLength();
     void peerNeverFinishesClose_data();
     void peerNeverFinishesClose();
+    void resetSeenOnlyWhenClosing();
     void manyClientsSomeMisbehave();
 };
 
@@ -586,6 +589,44 @@ void tst_Robustness::peerNeverFinishesClose()
     // RFC 6455 §7.1.5 / §7.4.1: without a Close from the peer the connection ended abnormally (1006); with
     // both Close frames exchanged it did not, even if TCP had to be dropped.
     QCOMPARE(info->abnormal, !peerEchoesClose);
+}
+
+// ---- a reset that our side only learns of while sending its Close ----------------------------------------
+
+void tst_Robustness::resetSeenOnlyWhenClosing()
+{
+    // The peer resets the connection, and before our event loop hears of it the user closes: writing the
+    // Close frame fails inside close(), and the socket ends right there, synchronously. The connection must
+    // end Closed (not go back to Closing), say closed() once, and report the abnormal end.
+    RawServerPeer raw;
+    QVERIFY(raw.listen());
+    ClientConnection::Options options;
+    options.url = QUrl(u"ws://127.0.0.1:%1/"_s.arg(raw.port()));
+    ClientConnection client(options);
+    EventCollector events;
+    events.follow(&client);
+    QSignalSpy opened(&client, &Connection::opened);
+    QSignalSpy closed(&client, &Connection::closed);
+    QList<ConnectionState> states;
+    connect(&client, &Connection::stateChanged, this, [&states](ConnectionState state) { states.append(state); });
+    client.open();
+    QVERIFY(opened.wait(Timeout));
+    drop(raw.socket, true);
+    // Let the RST reach our kernel without letting our event loop see it (the one wait in this file).
+    QThread::msleep(100);
+    client.close(1000, u"bye"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(closed.size(), 1, Timeout);
+    QCOMPARE(client.state(), ConnectionState::Closed);
+    QCOMPARE(states.constLast(), ConnectionState::Closed);
+    QCOMPARE(states.count(ConnectionState::Closed), 1);
+    QTest::qWait(50); // nothing more happens after the end
+    QCOMPARE(closed.size(), 1);
+    QCOMPARE(client.state(), ConnectionState::Closed);
+    const std::optional<CloseInfo> info = events.closeInfo();
+    QVERIFY(info);
+    QCOMPARE(info->code, quint16(1006));
+    QVERIFY(info->abnormal);
+    QCOMPARE(info->initiator, CloseInitiator::Local);
 }
 
 // ---- a server under load, with a few misbehaving clients ---------------------------------------------
