@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Takes the documentation screenshots of the desktop app under a virtual X server:
-#   client-tab.png, handshake.png, server-tab.png, composer-{text,json,binary,advanced}.png (and -ko
-#     variants in Korean): the real window driven by tests/ui/docshots.cpp (a local server, a client tab
-#     talking to it, a server tab with two clients, the composer in each mode);
+#   client-tab.png, handshake.png, server-tab.png, composer-{text,json,binary,advanced}.png,
+#     script-editor.png (and -ko variants in Korean): the real window driven by tests/ui/docshots.cpp (a
+#     local server, a client tab talking to it, a server tab with two clients, the composer in each mode,
+#     the script editor and its console after a run);
 #   decoder.png, decoder-ko.png: the frame decoder with sample bytes preloaded.
 #
 # Builds nothing: build the `frameline` and `docshots` targets first.

@@ -1,5 +1,6 @@
 #include "app/cli/connectcommand.h"
 
+#include "app/cli/clientoptions.h"
 #include "app/cli/eventprinter.h"
 #include "app/cli/signalwatcher.h"
 #include "app/net/clientconnection.h"
@@ -422,52 +423,17 @@ int ConnectCommand::run(const QStringList &arguments, FILE *out, FILE *err)
     parser.addPositionalArgument(
         QStringLiteral("URL"), tr("ws://host[:port]/path or wss://...; 'host:port/path' means ws://."));
 
-    const QCommandLineOption headerOption(QStringList { QStringLiteral("H"), QStringLiteral("header") },
-        tr("Extra request header (repeatable); replaces a default header of the same name."),
-        QStringLiteral("Name: value"));
-    const QCommandLineOption originOption(
-        QStringLiteral("origin"), tr("Origin header to send."), QStringLiteral("ORIGIN"));
-    const QCommandLineOption subprotocolOption(QStringLiteral("subprotocol"),
-        tr("Subprotocol to offer (repeatable, in order of preference)."), QStringLiteral("P"));
-    const QCommandLineOption deflateOption(
-        QStringLiteral("deflate"), tr("Offer permessage-deflate (RFC 7692)."));
-    const QCommandLineOption insecureOption(QStringLiteral("insecure"),
-        tr("wss: accept a certificate that does not verify (the errors are still shown)."));
-    const QCommandLineOption caOption(
-        QStringLiteral("cacert"), tr("wss: extra trusted CA certificates (PEM)."), QStringLiteral("FILE"));
-    const QCommandLineOption certOption(
-        QStringLiteral("cert"), tr("wss: client certificate (PEM); needs --key."), QStringLiteral("FILE"));
-    const QCommandLineOption keyOption(
-        QStringLiteral("key"), tr("wss: private key of --cert (PEM, unencrypted)."), QStringLiteral("FILE"));
-    const QCommandLineOption pkcs12Option(QStringLiteral("pkcs12"),
-        tr("wss: client certificate and key in one PKCS#12 file."), QStringLiteral("FILE"));
-    const QCommandLineOption pkcs12PasswordOption(
-        QStringLiteral("pkcs12-password"), tr("Password of --pkcs12."), QStringLiteral("PASSWORD"));
-    const QCommandLineOption proxyOption(QStringLiteral("proxy"),
-        tr("Connect through http://host:port (HTTP CONNECT) or socks5://host:port; 'env' "
-           "uses https_proxy / http_proxy / all_proxy / no_proxy."),
-        QStringLiteral("URL|env"));
+    const ClientOptions client;
     const QCommandLineOption sendOption(
         QStringLiteral("send"), tr("Text message to send once open (repeatable)."), QStringLiteral("TEXT"));
     const QCommandLineOption sendBinaryOption(QStringLiteral("send-binary"),
         tr("Binary message to send once open, as hex (repeatable)."), QStringLiteral("HEX"));
-    const QCommandLineOption pingOption(QStringLiteral("ping-interval"),
-        tr("Send a keepalive ping every MS milliseconds and show the round trip."), QStringLiteral("MS"));
     const QCommandLineOption closeAfterOption(QStringLiteral("close-after"),
         tr("Close with 1000 this many milliseconds after the connection opened."), QStringLiteral("MS"));
     const QCommandLineOption timeoutOption(QStringLiteral("timeout"),
         tr("End the run after S seconds (decimals allowed): close with 1000 if open, "
            "give up otherwise."),
         QStringLiteral("S"));
-    const QCommandLineOption strictOption(QStringLiteral("strict"),
-        tr("Fail the connection on any violation, as RFC 6455 asks (the default)."));
-    const QCommandLineOption lenientOption(
-        QStringLiteral("lenient"), tr("Report violations but keep the connection open."));
-    const QCommandLineOption maxMessageOption(QStringLiteral("max-message"),
-        tr("Largest incoming message in bytes (default %1); larger ones fail "
-           "the connection with 1009.")
-            .arg(DecoderLimits().maxMessageSize),
-        QStringLiteral("BYTES"));
     const QCommandLineOption reconnectOption(QStringLiteral("reconnect"),
         tr("Dial again after an abnormal closure, waiting 1 s, 2 s, 4 s ... up to 30 s."));
     const QCommandLineOption reconnectAttemptsOption(QStringLiteral("reconnect-attempts"),
@@ -480,11 +446,11 @@ int ConnectCommand::run(const QStringList &arguments, FILE *out, FILE *err)
         tr("Also print the raw handshake request and response."));
     const QCommandLineOption recordOption(QStringLiteral("record"),
         tr("Also write every event to this session file (replaced) as it happens."), QStringLiteral("FILE"));
-    const QList<QCommandLineOption> options { headerOption, originOption, subprotocolOption, deflateOption,
-        insecureOption, caOption, certOption, keyOption, pkcs12Option, pkcs12PasswordOption, proxyOption,
-        sendOption, sendBinaryOption, pingOption, closeAfterOption, timeoutOption, strictOption,
-        lenientOption, maxMessageOption, reconnectOption, reconnectAttemptsOption, interactiveOption,
-        jsonOption, verboseOption, recordOption };
+    QList<QCommandLineOption> options = client.dialOptions();
+    options << sendOption << sendBinaryOption << closeAfterOption << timeoutOption;
+    options << client.engineOptions();
+    options << reconnectOption << reconnectAttemptsOption << interactiveOption << jsonOption << verboseOption
+            << recordOption;
     parser.addOptions(options);
 
     if (!parser.parse(arguments))
@@ -514,73 +480,8 @@ int ConnectCommand::run(const QStringList &arguments, FILE *out, FILE *err)
     if (!url)
         return fail(error);
     connection.url = *url;
-    const bool secure = url->scheme() == QLatin1String("wss");
-
-    for (const QString &header : parser.values(headerOption)) {
-        const qsizetype colon = header.indexOf(QLatin1Char(':'));
-        const QByteArray name = header.left(qMax<qsizetype>(colon, 0)).trimmed().toUtf8();
-        const QByteArray value = header.mid(colon + 1).trimmed().toUtf8();
-        if (colon <= 0 || !HttpMessage::isToken(name))
-            return fail(tr("-H '%1' is not a header: write it as 'Name: value'").arg(header));
-        if (!HttpMessage::isValidFieldValue(value))
-            return fail(tr("-H '%1': the value holds a line break or another control character").arg(header));
-        connection.headers.append({ name, value });
-    }
-    if (parser.isSet(originOption)) {
-        const QByteArray origin = parser.value(originOption).toUtf8();
-        if (origin.isEmpty() || !HttpMessage::isValidFieldValue(origin))
-            return fail(tr("--origin '%1' is not a valid header value").arg(parser.value(originOption)));
-        connection.origin = origin;
-    }
-    for (const QString &subprotocol : parser.values(subprotocolOption)) {
-        if (!HttpMessage::isToken(subprotocol.toUtf8()))
-            return fail(tr("--subprotocol '%1' is not a token (RFC 6455 §4.1: no spaces, commas or quotes)")
-                            .arg(subprotocol));
-        connection.subprotocols.append(subprotocol.toUtf8());
-    }
-    if (parser.isSet(deflateOption)) {
-        connection.offerDeflate = true;
-        // Let the server choose our window too, as browsers do.
-        connection.deflateOffer.clientMaxWindowBitsOffered = true;
-    }
-
-    // TLS.
-    TlsOptions &tls = connection.tls;
-    tls.ignoreCertificateErrors = parser.isSet(insecureOption);
-    tls.caFile = parser.value(caOption);
-    tls.certificateFile = parser.value(certOption);
-    tls.keyFile = parser.value(keyOption);
-    tls.pkcs12File = parser.value(pkcs12Option);
-    tls.pkcs12Password = parser.value(pkcs12PasswordOption).toUtf8();
-    const bool anyTlsOption = parser.isSet(insecureOption) || parser.isSet(caOption)
-        || parser.isSet(certOption) || parser.isSet(keyOption) || parser.isSet(pkcs12Option)
-        || parser.isSet(pkcs12PasswordOption);
-    if (anyTlsOption && !secure)
-        return fail(tr("--insecure, --cacert, --cert, --key and --pkcs12 are for wss:// URLs"));
-    if (parser.isSet(certOption) != parser.isSet(keyOption))
-        return fail(tr("--cert and --key go together: give both"));
-    if (parser.isSet(pkcs12Option) && parser.isSet(certOption))
-        return fail(tr("give either --pkcs12 or --cert and --key, not both"));
-    if (parser.isSet(pkcs12PasswordOption) && !parser.isSet(pkcs12Option))
-        return fail(tr("--pkcs12-password needs --pkcs12"));
-    if (secure) {
-        QSslConfiguration configuration;
-        if (!Tls::clientConfiguration(tls, &configuration, &error))
-            return fail(error);
-    }
-
-    if (parser.isSet(proxyOption)) {
-        const QString proxy = parser.value(proxyOption);
-        if (proxy == QLatin1String("env")) {
-            connection.proxy.mode = ProxySettings::Mode::Environment;
-        } else {
-            const QUrl proxyUrl(proxy, QUrl::StrictMode);
-            if (!ClientConnection::parseProxy(proxyUrl, &error))
-                return fail(tr("--proxy: %1").arg(error));
-            connection.proxy.mode = ProxySettings::Mode::Explicit;
-            connection.proxy.url = proxyUrl;
-        }
-    }
+    if (!client.applyDialOptions(parser, &connection, &error))
+        return fail(error);
 
     // Messages, in the order they were given.
     const QStringList texts = parser.values(sendOption);
@@ -612,17 +513,8 @@ int ConnectCommand::run(const QStringList &arguments, FILE *out, FILE *err)
         settings.messages.append({ true, *bytes });
     }
 
-    Connection::Settings &engine = connection.settings;
-    if (parser.isSet(strictOption) && parser.isSet(lenientOption))
-        return fail(tr("give either --strict or --lenient, not both"));
-    engine.strict = !parser.isSet(lenientOption);
-    if (parser.isSet(pingOption)) {
-        const auto ms = parsePositiveInt(parser.value(pingOption));
-        if (!ms)
-            return fail(tr("--ping-interval must be a positive number of milliseconds, not '%1'")
-                            .arg(parser.value(pingOption)));
-        engine.pingIntervalMs = *ms;
-    }
+    if (!client.applyEngineOptions(parser, &connection.settings, &error))
+        return fail(error);
     if (parser.isSet(closeAfterOption)) {
         bool ok = false;
         const qint64 ms = parser.value(closeAfterOption).toLongLong(&ok);
@@ -638,16 +530,6 @@ int ConnectCommand::run(const QStringList &arguments, FILE *out, FILE *err)
             return fail(tr("--timeout must be a positive number of seconds, not '%1'")
                             .arg(parser.value(timeoutOption)));
         settings.timeoutMs = qMax(1, int(std::ceil(seconds * 1000.0)));
-    }
-    if (parser.isSet(maxMessageOption)) {
-        bool ok = false;
-        const quint64 bytes = parser.value(maxMessageOption).toULongLong(&ok);
-        if (!ok || bytes == 0)
-            return fail(tr("--max-message must be a positive number of bytes, not '%1'")
-                            .arg(parser.value(maxMessageOption)));
-        engine.limits.maxMessageSize = bytes;
-        // No single frame of an acceptable message can be larger than the message.
-        engine.limits.maxFramePayload = qMin(engine.limits.maxFramePayload, bytes);
     }
     if (parser.isSet(reconnectAttemptsOption) && !parser.isSet(reconnectOption))
         return fail(tr("--reconnect-attempts needs --reconnect"));

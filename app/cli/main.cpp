@@ -7,6 +7,7 @@
 #include "app/cli/importcommand.h"
 #include "app/cli/infocommand.h"
 #include "app/cli/replaycommand.h"
+#include "app/cli/runcommand.h"
 #include "app/cli/servecommand.h"
 
 #include <QtCore/QCoreApplication>
@@ -30,13 +31,14 @@ void printUsage(FILE *to)
                                       "  import    %6\n"
                                       "  info      %7\n"
                                       "  replay    %4\n"
+                                      "  run       %8\n"
                                       "  serve     %3\n"
                                       "\n"
                                       "Run 'frameline-cli COMMAND --help' for the options of a command.\n")
               .arg(Frameline::DecodeCommand::summary(), Frameline::ConnectCommand::summary(),
                    Frameline::ServeCommand::summary(), Frameline::ReplayCommand::summary(),
                    Frameline::ExportCommand::summary(), Frameline::ImportCommand::summary(),
-                   Frameline::InfoCommand::summary())
+                   Frameline::InfoCommand::summary(), Frameline::RunCommand::summary())
               .toUtf8();
     std::fwrite(text.constData(), 1, size_t(text.size()), to);
 }
@@ -78,6 +80,8 @@ int main(int argc, char *argv[])
         return Frameline::ExportCommand::run(arguments.mid(1));
     if (command == QLatin1String("replay"))
         return Frameline::ReplayCommand::run(arguments.mid(1));
+    if (command == QLatin1String("run"))
+        return Frameline::RunCommand::run(arguments.mid(1));
 
     const QByteArray text = QCoreApplication::translate("frameline-cli",
                                                         "frameline-cli: unknown command '%1'\n"

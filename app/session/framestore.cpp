@@ -2,6 +2,7 @@
 
 #include "app/protocol/closecode.h"
 
+#include <QtCore/QCache>
 #include <QtCore/QHash>
 #include <QtCore/QList>
 #include <QtCore/QtEndian>
@@ -9,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <functional>
 #include <mutex>
 #include <vector>
 
@@ -185,6 +187,9 @@ constexpr quint32 SharedPayload = 0xFFFFFFFFu;
 // connection's previous entry lies further back is noted when it is appended (FrameStore::Private::far).
 constexpr qint64 PreviousLookBack = 256;
 
+// Indexed mode: the payloads read last are kept, up to this many bytes (cost: size + 64).
+constexpr qsizetype PayloadCacheBytes = 32 * 1024 * 1024;
+
 // One message, 20 bytes. A single-frame message whose bytes are its frame's refers to them (extra ==
 // SharedPayload); any other keeps its payload and frame list in an extra record.
 struct MessageRecord
@@ -238,9 +243,16 @@ QString firstLine(const QByteArray &bytes)
 
 } // namespace
 
-class FrameStore::Private
+// Where an indexed store's frame or message line is in its file.
+struct LineLocation
 {
-public:
+    qint64 offset;
+    qint64 length;
+};
+
+// Everything a store holds (what adopt() moves from one store to another).
+struct StoreData
+{
     struct ConnectionInfo
     {
         quint64 id = 0;
@@ -253,6 +265,50 @@ public:
         std::array<std::vector<std::pair<qint64, quint32>>, 2> pending;
     };
 
+    ChunkedArray<EntryRecord> entries;
+    ChunkedArray<MessageRecord> messages;
+    ChunkedArray<MessageExtra, 10> extras;
+    ChunkedArray<quint64, 8> connectionIds; // by slot: any thread reads it
+    PayloadArena arena;
+
+    std::vector<ConnectionInfo> connections; // by slot; owner thread
+    QHash<quint64, quint32> slotById;
+    std::vector<ConnectionNotice> notices;
+    // (entry id, previous entry id of its connection) for the entries whose previous entry is more than
+    // PreviousLookBack entries before them, ascending; owner thread. Empty with a single connection; one
+    // per entry of a client that was quiet for that many entries of the others; at worst one per entry
+    // (more interleaved connections than PreviousLookBack), 8 bytes each.
+    std::vector<std::pair<quint32, quint32>> far;
+    QHash<quint32, Violations> frameViolations;
+    QHash<quint32, Violations> messageViolations;
+
+    // Indexed mode: the file, and where each entry's and message's line is (notices: unused).
+    std::shared_ptr<const FrameStore::EventFile> file;
+    ChunkedArray<LineLocation> entryLines;
+    ChunkedArray<LineLocation> messageLines;
+
+    void clearData()
+    {
+        entries.clear();
+        messages.clear();
+        extras.clear();
+        connectionIds.clear();
+        arena.clear();
+        connections.clear();
+        slotById.clear();
+        notices.clear();
+        far.clear();
+        frameViolations.clear();
+        messageViolations.clear();
+        file.reset();
+        entryLines.clear();
+        messageLines.clear();
+    }
+};
+
+class FrameStore::Private : public StoreData
+{
+public:
     quint32 connectionSlot(quint64 connectionId, qint64 timestampNs)
     {
         const auto it = slotById.constFind(connectionId);
@@ -280,28 +336,30 @@ public:
     void appendFrame(const FrameEvent &event);
     void appendMessage(const MessageEvent &event);
     void appendNotice(const ConnectionNotice &notice);
+    void appendIndexedFrame(const SessionIndex::Entry &entry, qint64 shiftNs);
+    void appendIndexedMessage(const SessionIndex::Entry &entry, const qint64 *frames, qint64 shiftNs);
+    // The entry ids of a new message's data frames (`count` frame numbers of its connection and
+    // direction), taken from the frames waiting for their message.
+    QVarLengthArray<quint32, 4> takeFrames(
+        quint32 slot, Direction direction, const qint64 *frameIndexes, qsizetype count);
+    // The record of a new message, published with its frames linked to it.
+    void publishMessage(quint32 id, const QVarLengthArray<quint32, 4> &frameEntries);
 
-    ChunkedArray<EntryRecord> entries;
-    ChunkedArray<MessageRecord> messages;
-    ChunkedArray<MessageExtra, 10> extras;
-    ChunkedArray<quint64, 8> connectionIds; // by slot: any thread reads it
-    PayloadArena arena;
-
-    std::vector<ConnectionInfo> connections; // by slot; owner thread
-    QHash<quint64, quint32> slotById;
-    std::vector<ConnectionNotice> notices;
-    // (entry id, previous entry id of its connection) for the entries whose previous entry is more than
-    // PreviousLookBack entries before them, ascending; owner thread. Empty with a single connection; one
-    // per entry of a client that was quiet for that many entries of the others; at worst one per entry
-    // (more interleaved connections than PreviousLookBack), 8 bytes each.
-    std::vector<std::pair<quint32, quint32>> far;
-    QHash<quint32, Violations> frameViolations;
-    QHash<quint32, Violations> messageViolations;
+    // Indexed mode: the event of an entry or message line, checked against its record (nothing, and the
+    // file told, when it cannot be read or is not the event the index described).
+    std::optional<ConnectionEvent> readEntry(qint64 entryId) const;
+    std::optional<ConnectionEvent> readMessage(qint64 messageId) const;
+    static QString changedText(qint64 offset);
+    QByteArray cachedPayload(quint64 key, const std::function<QByteArray()> &read) const;
 
     std::atomic<qint64> entryCount { 0 };
     std::atomic<qint64> messageCount { 0 };
     std::atomic<quint64> epoch { 0 };
     mutable std::shared_mutex readers;
+
+    // Indexed mode: the payloads read last (key: entry id, or message id with the top bit set).
+    mutable std::mutex cacheMutex;
+    mutable QCache<quint64, QByteArray> cache { PayloadCacheBytes };
 };
 
 void FrameStore::Private::appendFrame(const FrameEvent &event)
@@ -355,26 +413,44 @@ void FrameStore::Private::appendFrame(const FrameEvent &event)
     }
 }
 
-void FrameStore::Private::appendMessage(const MessageEvent &event)
+QVarLengthArray<quint32, 4> FrameStore::Private::takeFrames(
+    quint32 slot, Direction direction, const qint64 *frameIndexes, qsizetype count)
 {
-    const Message &message = event.message;
-    const quint32 slot = connectionSlot(event.connectionId, event.timestampNs);
-    auto &pending = connections[slot].pending[event.direction == Direction::Outgoing ? 1 : 0];
-
+    auto &pending = connections[slot].pending[direction == Direction::Outgoing ? 1 : 0];
     // Map the message's per-direction frame numbers to entry ids; the pending list is in frame order.
     QVarLengthArray<quint32, 4> frameEntries;
-    for (const qint64 index : message.frameIndexes) {
+    for (qsizetype i = 0; i < count; ++i) {
+        const qint64 index = frameIndexes[i];
         const auto it = std::lower_bound(pending.begin(), pending.end(), index,
-            [](const std::pair<qint64, quint32> &p, qint64 i) { return p.first < i; });
+            [](const std::pair<qint64, quint32> &p, qint64 wanted) { return p.first < wanted; });
         if (it != pending.end() && it->first == index)
             frameEntries.append(it->second);
     }
-    if (!message.frameIndexes.isEmpty()) {
-        const qint64 last = message.frameIndexes.last();
+    if (count > 0) {
+        const qint64 last = frameIndexes[count - 1];
         const auto end = std::upper_bound(pending.begin(), pending.end(), last,
             [](qint64 i, const std::pair<qint64, quint32> &p) { return i < p.first; });
         pending.erase(pending.begin(), end);
     }
+    return frameEntries;
+}
+
+void FrameStore::Private::publishMessage(quint32 id, const QVarLengthArray<quint32, 4> &frameEntries)
+{
+    // Its frames are published first, so a reader that sees the message can read all of them.
+    entryCount.store(entries.size(), std::memory_order_release);
+    messageCount.store(messages.size(), std::memory_order_release);
+    // The record is published before any frame points at it.
+    for (const quint32 entry : frameEntries)
+        entries[entry].messageId.store(id + 1, std::memory_order_release);
+}
+
+void FrameStore::Private::appendMessage(const MessageEvent &event)
+{
+    const Message &message = event.message;
+    const quint32 slot = connectionSlot(event.connectionId, event.timestampNs);
+    const QVarLengthArray<quint32, 4> frameEntries
+        = takeFrames(slot, event.direction, message.frameIndexes.constData(), message.frameIndexes.size());
 
     const quint32 id = quint32(messages.size());
     MessageRecord &record = messages.append();
@@ -416,12 +492,106 @@ void FrameStore::Private::appendMessage(const MessageEvent &event)
             extra.frameEntries = nullptr;
         }
     }
-    // Its frames are published first, so a reader that sees the message can read all of them.
-    entryCount.store(entries.size(), std::memory_order_release);
-    messageCount.store(messages.size(), std::memory_order_release);
-    // The record is published before any frame points at it.
-    for (const quint32 entry : frameEntries)
-        entries[entry].messageId.store(id + 1, std::memory_order_release);
+    publishMessage(id, frameEntries);
+}
+
+void FrameStore::Private::appendIndexedFrame(const SessionIndex::Entry &entry, qint64 shiftNs)
+{
+    const quint32 slot = connectionSlot(entry.connectionId, entry.timestampNs + shiftNs);
+    const quint32 id = quint32(entries.size());
+    linkToPrevious(slot, id);
+    entryLines.append() = LineLocation { entry.offset, entry.length };
+    EntryRecord &record = entries.append();
+    record.timestampNs = entry.timestampNs + shiftNs;
+    record.connectionSlot = slot;
+    record.number = quint32(quint64(entry.number));
+    record.header0 = quint8((entry.fin ? 0x80 : 0) | (entry.rsv1 ? 0x40 : 0) | (entry.rsv2 ? 0x20 : 0)
+        | (entry.rsv3 ? 0x10 : 0) | (entry.opcode & 0x0F));
+    quint8 flags = 0;
+    if (entry.masked)
+        flags |= MaskedFlag;
+    if (entry.compressed)
+        flags |= CompressedFlag;
+    if (entry.hasViolation)
+        flags |= ViolationFlag; // the violations themselves are read with the details
+    if (entry.direction == Direction::Outgoing)
+        flags |= OutgoingFlag;
+    if (entry.payloadOmitted) {
+        flags |= OmittedFlag;
+        record.omittedLength = entry.payloadLength;
+        record.storedLength = 0;
+    } else {
+        record.data = nullptr; // in the file
+        record.storedLength = quint32(entry.payloadLength);
+    }
+    record.flags = flags;
+    record.bits = quint8((quint8(entry.origin) & 0x7) | ((quint8(entry.position) & 0x7) << 3)
+        | (lengthFormBits(entry.lengthForm) << 6));
+    record.aux = entry.messageOpcode;
+    record.maskingKey = {}; // read with the details
+
+    switch (entry.position) {
+    case FramePosition::Whole:
+    case FramePosition::First:
+    case FramePosition::Middle:
+    case FramePosition::Last:
+        connections[slot].pending[entry.direction == Direction::Outgoing ? 1 : 0].emplace_back(
+            entry.number, id);
+        break;
+    case FramePosition::Control:
+    case FramePosition::Orphan:
+        break;
+    }
+}
+
+void FrameStore::Private::appendIndexedMessage(
+    const SessionIndex::Entry &entry, const qint64 *frames, qint64 shiftNs)
+{
+    const quint32 slot = connectionSlot(entry.connectionId, entry.timestampNs + shiftNs);
+    const qsizetype count = frames ? qsizetype(frames[0]) : 0;
+    const QVarLengthArray<quint32, 4> frameEntries
+        = takeFrames(slot, entry.direction, frames ? frames + 1 : nullptr, count);
+
+    const quint32 id = quint32(messages.size());
+    messageLines.append() = LineLocation { entry.offset, entry.length };
+    MessageRecord &record = messages.append();
+    record.firstEntry = frameEntries.isEmpty() ? NoEntry : frameEntries.front();
+    record.lastEntry = frameEntries.isEmpty() ? NoEntry : frameEntries.back();
+    record.frameCount = quint32(frameEntries.size());
+    record.opcode = entry.opcode;
+    quint8 flags = 0;
+    if (entry.compressed)
+        flags |= MessageCompressed;
+    if (entry.payloadOmitted)
+        flags |= MessageTruncated;
+    if (entry.hasViolation)
+        flags |= MessageViolation;
+    record.flags = flags;
+
+    // As in memory, a whole uncompressed message is its frame's bytes (the payload is read from the
+    // message's own line either way: this only decides where its length and frame list are kept).
+    bool shared = false;
+    if (frameEntries.size() == 1 && !entry.compressed && !entry.payloadOmitted) {
+        const EntryRecord &frame = entries[frameEntries.front()];
+        shared = !(frame.flags & OmittedFlag) && quint64(frame.storedLength) == entry.payloadLength;
+    }
+    if (shared) {
+        record.extra = SharedPayload;
+    } else {
+        record.extra = quint32(extras.size());
+        MessageExtra &extra = extras.append();
+        extra.payload = nullptr; // in the file
+        extra.length = qint64(entry.payloadLength);
+        if (!frameEntries.isEmpty()) {
+            auto *ids = reinterpret_cast<quint32 *>(
+                arena.allocate(qint64(frameEntries.size() * sizeof(quint32)), alignof(quint32)));
+            std::memcpy(ids, frameEntries.constData(), size_t(frameEntries.size()) * sizeof(quint32));
+            extra.frameEntries = ids;
+        } else {
+            extra.frameEntries = nullptr;
+        }
+    }
+    publishMessage(id, frameEntries);
 }
 
 void FrameStore::Private::appendNotice(const ConnectionNotice &notice)
@@ -490,17 +660,67 @@ void FrameStore::clear()
     d->epoch.fetch_add(1, std::memory_order_acq_rel);
     d->entryCount.store(0, std::memory_order_release);
     d->messageCount.store(0, std::memory_order_release);
-    d->entries.clear();
-    d->messages.clear();
-    d->extras.clear();
-    d->connectionIds.clear();
-    d->arena.clear();
-    d->connections.clear();
-    d->slotById.clear();
-    d->notices.clear();
-    d->far.clear();
-    d->frameViolations.clear();
-    d->messageViolations.clear();
+    d->clearData();
+    std::lock_guard<std::mutex> cacheLock(d->cacheMutex);
+    d->cache.clear();
+}
+
+void FrameStore::adopt(FrameStore &other)
+{
+    if (&other == this)
+        return;
+    {
+        std::unique_lock<std::shared_mutex> lock(d->readers);
+        std::unique_lock<std::shared_mutex> otherLock(other.d->readers);
+        d->epoch.fetch_add(1, std::memory_order_acq_rel);
+        d->clearData();
+        // Moved, not copied: the chunks, arenas and blocks the records point into keep their addresses.
+        static_cast<StoreData &>(*d) = std::move(static_cast<StoreData &>(*other.d));
+        d->entryCount.store(d->entries.size(), std::memory_order_release);
+        d->messageCount.store(d->messages.size(), std::memory_order_release);
+        std::lock_guard<std::mutex> cacheLock(d->cacheMutex);
+        d->cache.clear();
+    }
+    other.clear(); // what the move left behind
+}
+
+void FrameStore::setEventFile(std::shared_ptr<const EventFile> file)
+{
+    Q_ASSERT(d->entries.size() == 0);
+    d->file = std::move(file);
+}
+
+bool FrameStore::isIndexed() const
+{
+    return d->file != nullptr;
+}
+
+bool FrameStore::appendIndexed(
+    const SessionIndex::Entry &entry, const qint64 *messageFrames, qint64 shiftNs, QString *error)
+{
+    Q_ASSERT(d->file);
+    switch (entry.kind) {
+    case SessionIndex::Kind::Frame:
+        d->appendIndexedFrame(entry, shiftNs);
+        break;
+    case SessionIndex::Kind::Message:
+        d->appendIndexedMessage(entry, messageFrames, shiftNs);
+        break;
+    case SessionIndex::Kind::Notice: {
+        std::optional<ConnectionEvent> event = d->file->read(entry.offset, entry.length, error);
+        const auto *notice = event ? std::get_if<ConnectionNotice>(&*event) : nullptr;
+        if (!notice) {
+            if (event && error)
+                *error = tr("Line %1 is not the notice its index describes").arg(entry.line);
+            return false;
+        }
+        d->entryLines.append() = LineLocation { entry.offset, entry.length };
+        d->appendNotice(*notice);
+        break;
+    }
+    }
+    d->entryCount.store(d->entries.size(), std::memory_order_release);
+    return true;
 }
 
 std::shared_lock<std::shared_mutex> FrameStore::lockForReading() const
@@ -554,21 +774,99 @@ FrameStore::Summary FrameStore::summary(qint64 entryId) const
     return summary;
 }
 
-QByteArrayView FrameStore::payload(qint64 entryId) const
+QByteArray FrameStore::payload(qint64 entryId) const
 {
     const EntryRecord &record = d->entries[entryId];
     if ((record.flags & OmittedFlag) || record.storedLength == 0)
-        return QByteArrayView();
-    return QByteArrayView(record.data, qsizetype(record.storedLength));
+        return QByteArray();
+    if (record.data || (record.flags & NoticeFlag))
+        return QByteArray::fromRawData(record.data, qsizetype(record.storedLength));
+    return d->cachedPayload(quint64(entryId), [this, entryId] {
+        const std::optional<ConnectionEvent> event = d->readEntry(entryId);
+        const auto *frame = event ? std::get_if<FrameEvent>(&*event) : nullptr;
+        return frame ? frame->payload : QByteArray();
+    });
 }
 
-QByteArrayView FrameStore::messagePayload(qint64 messageId) const
+QByteArray FrameStore::messagePayload(qint64 messageId) const
 {
     const MessageRecord &record = d->messages[messageId];
-    if (record.extra == SharedPayload)
-        return payload(record.firstEntry);
-    const MessageExtra &extra = d->extras[record.extra];
-    return QByteArrayView(extra.payload, qsizetype(extra.length));
+    if (!d->file) {
+        if (record.extra == SharedPayload)
+            return payload(record.firstEntry);
+        const MessageExtra &extra = d->extras[record.extra];
+        return QByteArray::fromRawData(extra.payload, qsizetype(extra.length));
+    }
+    if (messageSummary(messageId).payloadLength == 0)
+        return QByteArray();
+    return d->cachedPayload((quint64(1) << 63) | quint64(messageId), [this, messageId] {
+        const std::optional<ConnectionEvent> event = d->readMessage(messageId);
+        const auto *message = event ? std::get_if<MessageEvent>(&*event) : nullptr;
+        return message ? message->message.payload : QByteArray();
+    });
+}
+
+QByteArray FrameStore::Private::cachedPayload(quint64 key, const std::function<QByteArray()> &read) const
+{
+    {
+        std::lock_guard<std::mutex> lock(cacheMutex);
+        if (const QByteArray *cached = cache.object(key))
+            return *cached;
+    }
+    // Read outside the lock: another thread asking for another payload does not wait for this one.
+    const QByteArray bytes = read();
+    if (!bytes.isEmpty()) {
+        std::lock_guard<std::mutex> lock(cacheMutex);
+        cache.insert(key, new QByteArray(bytes), bytes.size() + 64);
+    }
+    return bytes;
+}
+
+QString FrameStore::Private::changedText(qint64 offset)
+{
+    return FrameStore::tr("The event at byte %1 is not the one read when the file was opened: the file has "
+                          "changed")
+        .arg(offset);
+}
+
+std::optional<ConnectionEvent> FrameStore::Private::readEntry(qint64 entryId) const
+{
+    const LineLocation &line = entryLines[entryId];
+    QString error;
+    std::optional<ConnectionEvent> event = file->read(line.offset, line.length, &error);
+    if (!event) {
+        file->failed(error);
+        return std::nullopt;
+    }
+    // The line must still be the one the index described: a file rewritten in place is noticed here.
+    const EntryRecord &record = entries[entryId];
+    const auto *frame = std::get_if<FrameEvent>(&*event);
+    if (!frame || frame->connectionId != connectionIds[record.connectionSlot]
+        || frame->timestampNs != record.timestampNs || quint32(quint64(frame->frame.index)) != record.number) {
+        file->failed(changedText(line.offset));
+        return std::nullopt;
+    }
+    return event;
+}
+
+std::optional<ConnectionEvent> FrameStore::Private::readMessage(qint64 messageId) const
+{
+    const LineLocation &line = messageLines[messageId];
+    QString error;
+    std::optional<ConnectionEvent> event = file->read(line.offset, line.length, &error);
+    if (!event) {
+        file->failed(error);
+        return std::nullopt;
+    }
+    const MessageRecord &record = messages[messageId];
+    const auto *message = std::get_if<MessageEvent>(&*event);
+    if (!message || message->message.opcode != record.opcode
+        || (record.lastEntry != NoEntry
+            && message->connectionId != connectionIds[entries[record.lastEntry].connectionSlot])) {
+        file->failed(changedText(line.offset));
+        return std::nullopt;
+    }
+    return event;
 }
 
 qint64 FrameStore::messageFirstEntry(qint64 messageId) const
@@ -604,6 +902,8 @@ FrameStore::MessageSummary FrameStore::messageSummary(qint64 messageId) const
     summary.compressed = record.flags & MessageCompressed;
     summary.payloadTruncated = record.flags & MessageTruncated;
     summary.hasViolation = record.flags & MessageViolation;
+    summary.payloadLength = record.extra == SharedPayload ? qint64(d->entries[record.firstEntry].storedLength)
+                                                          : d->extras[record.extra].length;
     return summary;
 }
 
@@ -678,6 +978,13 @@ EntryDetails FrameStore::frameDetails(qint64 entryId) const
     }
 
     const Summary s = summary(entryId);
+    // Indexed: what the record does not keep (masking key, violations, payload) is on the frame's line.
+    std::optional<ConnectionEvent> event;
+    const FrameEvent *read = nullptr;
+    if (d->file) {
+        event = d->readEntry(entryId);
+        read = event ? std::get_if<FrameEvent>(&*event) : nullptr;
+    }
     details.kind = EntryDetails::Kind::Frame;
     details.direction = s.direction;
     details.origin = s.origin;
@@ -689,14 +996,14 @@ EntryDetails FrameStore::frameDetails(qint64 entryId) const
     frame.rsv3 = s.rsv3;
     frame.opcode = s.opcode;
     frame.masked = s.masked;
-    frame.maskingKey = record.maskingKey;
+    frame.maskingKey = read ? read->frame.maskingKey : record.maskingKey;
     frame.payloadLength = s.payloadLength;
     frame.lengthForm = s.lengthForm;
     frame.position = s.position;
     frame.messageOpcode = s.messageOpcode;
     frame.compressed = s.compressed;
     frame.payloadOmitted = s.payloadOmitted;
-    frame.violations = d->frameViolations.value(quint32(entryId));
+    frame.violations = read ? read->frame.violations : d->frameViolations.value(quint32(entryId));
     // RFC 6455 §5.2: the header rebuilt byte for byte, in the length form that was on the wire.
     quint8 *h = frame.header.data();
     h[0] = record.header0;
@@ -719,17 +1026,34 @@ EntryDetails FrameStore::frameDetails(qint64 entryId) const
     }
     h[1] = quint8((s.masked ? 0x80 : 0) | length7);
     if (s.masked) {
-        std::memcpy(h + at, record.maskingKey.data(), 4);
+        std::memcpy(h + at, frame.maskingKey.data(), 4);
         at += 4;
     }
     frame.headerLength = quint8(at);
-    details.payload = payload(entryId).toByteArray();
-    details.payloadTruncated = s.payloadOmitted;
+    if (!d->file) {
+        const QByteArray bytes = payload(entryId);
+        details.payload = QByteArray(bytes.constData(), bytes.size()); // a copy: it outlives clear()
+    } else if (read && !s.payloadOmitted) {
+        details.payload = read->payload;
+    }
+    // Indexed, and the line could not be read: say the payload is not all there (the tab says why).
+    details.payloadTruncated = s.payloadOmitted || (d->file && !read && s.payloadLength > 0);
     details.compressed = s.compressed;
     details.wireLength = s.payloadLength;
     details.messageId = s.messageId;
     details.violations = frame.violations;
     return details;
+}
+
+Violations FrameStore::frameViolationsOf(qint64 entryId) const
+{
+    if (!d->file)
+        return d->frameViolations.value(quint32(entryId));
+    if (!(d->entries[entryId].flags & ViolationFlag))
+        return {};
+    const std::optional<ConnectionEvent> event = d->readEntry(entryId);
+    const auto *frame = event ? std::get_if<FrameEvent>(&*event) : nullptr;
+    return frame ? frame->frame.violations : Violations();
 }
 
 EntryDetails FrameStore::messageDetails(qint64 messageId) const
@@ -754,11 +1078,22 @@ EntryDetails FrameStore::messageDetails(qint64 messageId) const
     details.id = messageId;
     details.frame.opcode = m.opcode;
     details.frame.violations.clear();
-    details.payload = messagePayload(messageId).toByteArray();
-    details.payloadTruncated = m.payloadTruncated;
+    if (!d->file) {
+        const QByteArray bytes = messagePayload(messageId);
+        details.payload = QByteArray(bytes.constData(), bytes.size()); // a copy: it outlives clear()
+        details.payloadTruncated = m.payloadTruncated;
+        details.violations = d->messageViolations.value(quint32(messageId));
+    } else {
+        const std::optional<ConnectionEvent> event = d->readMessage(messageId);
+        const auto *read = event ? std::get_if<MessageEvent>(&*event) : nullptr;
+        if (read) {
+            details.payload = read->message.payload;
+            details.violations = read->message.violations;
+        }
+        details.payloadTruncated = m.payloadTruncated || (!read && m.payloadLength > 0);
+    }
     details.compressed = m.compressed;
     details.messageId = messageId;
-    details.violations = d->messageViolations.value(quint32(messageId));
     for (int i = 0; i < m.frameCount; ++i) {
         const qint64 entry = messageFrameEntry(messageId, i);
         details.frameIds.append(entry);
@@ -766,7 +1101,7 @@ EntryDetails FrameStore::messageDetails(qint64 messageId) const
         details.wireLength += s.payloadLength;
         // The message's violations already include those of its frames (MessageAssembler); add any that
         // only the frame carries.
-        for (const Violation &violation : d->frameViolations.value(quint32(entry))) {
+        for (const Violation &violation : frameViolationsOf(entry)) {
             const bool known = std::any_of(details.violations.cbegin(), details.violations.cend(),
                 [&](const Violation &v) { return v.kind == violation.kind; });
             if (!known)
@@ -793,6 +1128,7 @@ qint64 FrameStore::overheadBytes() const
     bytes += (d->frameViolations.size() + d->messageViolations.size())
         * qint64(sizeof(quint32) + sizeof(Violations) + sizeof(Violation) + 16);
     bytes += d->slotById.size() * qint64(sizeof(quint64) + sizeof(quint32) + 16);
+    bytes += d->entryLines.allocatedBytes() + d->messageLines.allocatedBytes();
     return bytes;
 }
 

@@ -1,12 +1,14 @@
 #pragma once
 
 #include "app/session/entrydetails.h"
+#include "app/session/sessionreader.h"
 
-#include <QtCore/QByteArrayView>
+#include <QtCore/QByteArray>
 #include <QtCore/QCoreApplication>
 
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <shared_mutex>
 
 namespace Frameline {
@@ -29,6 +31,13 @@ namespace Frameline {
 // never sees a reallocation); payloads of up to 16 KiB are copied into 256 KiB arenas, larger ones are
 // kept as the event's own (implicitly shared) buffer. A whole, uncompressed message shares its frame's
 // bytes. Frame violations, notices and message frame lists live beside the records.
+//
+// Indexed mode (a session file of millions of frames, docs/performance.md "Sessions"): the entries come from
+// a SessionIndex (appendIndexed()) and the payloads stay in the file. The records are the same, plus where
+// each frame's and message's line is (16 bytes per entry, 24 per message); payload(), messagePayload() and
+// the details read the line back through an EventFile when asked (2-3 µs each), keeping the most recent
+// payloads in a small cache (32 MiB at most). Notices are read whole when appended (they are few). Such a
+// store is built in a loader thread and handed to its owner with adopt().
 class FrameStore
 {
     Q_DECLARE_TR_FUNCTIONS(FrameStore)
@@ -68,6 +77,20 @@ public:
         bool compressed = false;
         bool payloadTruncated = false;
         bool hasViolation = false;
+        qint64 payloadLength = 0; // of its whole payload (inflated), as messagePayload() returns it
+    };
+
+    // Where an indexed store's payloads are: a session file, read back one event line at a time (decoded
+    // in full, timestamps on the store's clock). Any thread may call read() and failed() at once.
+    class EventFile
+    {
+    public:
+        virtual ~EventFile() = default;
+        // The event on the line at `offset`, `length` bytes long without its '\n'; nothing and *error when
+        // it cannot be read.
+        virtual std::optional<ConnectionEvent> read(qint64 offset, qint64 length, QString *error) const = 0;
+        // A read failed, or found another event than the index said (the file changed under the store).
+        virtual void failed(const QString &error) const { Q_UNUSED(error) }
     };
 
     FrameStore();
@@ -91,10 +114,13 @@ public:
 
     Summary summary(qint64 entryId) const; // any thread, entryId < entryCount()
     // The stored payload of a frame entry (unmasked, as on the wire), or the text of a notice entry as
-    // UTF-8; any thread; valid while the store lives (chunks never move) and until clear().
-    QByteArrayView payload(qint64 entryId) const;
-    // A message's whole payload (inflated when compressed); any thread, messageId < messageCount().
-    QByteArrayView messagePayload(qint64 messageId) const;
+    // UTF-8; any thread. In memory, the bytes are not copied (QByteArray::fromRawData() over chunks that
+    // never move: valid until clear()); in indexed mode they are read from the file (empty when that
+    // fails: EventFile::failed() is told), so keep the returned array, not a view of it.
+    QByteArray payload(qint64 entryId) const;
+    // A message's whole payload (inflated when compressed); any thread, messageId < messageCount(). As
+    // payload().
+    QByteArray messagePayload(qint64 messageId) const;
     qint64 messageFirstEntry(qint64 messageId) const; // entry id of its first data frame
     qint64 messageLastEntry(qint64 messageId) const;  // entry id of its final frame (where it completes)
     int messageFrameCount(qint64 messageId) const;
@@ -129,7 +155,24 @@ public:
     qint64 overheadBytes() const;
     qint64 payloadBytes() const;
 
+    // ---- indexed mode ----
+    // Owner thread, on an empty store: payloads and details are read from `file` from now on (until
+    // clear()), and entries are added with appendIndexed(), not append().
+    void setEventFile(std::shared_ptr<const EventFile> file);
+    bool isIndexed() const;
+    // Owner thread: adds the entry or message `entry` describes, its timestamp moved by `shiftNs` (as the
+    // EventFile moves those it reads); `messageFrames` is a message's count and frame numbers
+    // (SessionIndex::messageFrames). A notice is read from the file at once; false (and *error) when that
+    // fails.
+    bool appendIndexed(
+        const SessionIndex::Entry &entry, const qint64 *messageFrames, qint64 shiftNs, QString *error);
+    // Owner thread of both: takes everything `other` holds (which ends empty), as clear() then appending
+    // it all would: readers see a new epoch. For a store built in another thread, handed over once built.
+    void adopt(FrameStore &other);
+
 private:
+    Violations frameViolationsOf(qint64 entryId) const;
+
     class Private;
     std::unique_ptr<Private> d;
 };

@@ -314,19 +314,22 @@ struct IndexChunk
     qint64 begin = 0;
     qint64 end = 0;
     QList<SessionIndex::Entry> entries;
+    QList<qint64> messageFrames;
     LineProblems problems;
     qint64 lines = 0; // lines walked, blank ones included (for the line numbers of the chunks after it)
     qint64 frames = 0;
     qint64 messages = 0;
     qint64 notices = 0;
 
-    void run(QByteArrayView bytes)
+    void run(QByteArrayView bytes, const std::atomic<bool> *cancel)
     {
         // About one line per 200 bytes in typical recordings: reserve once instead of growing many times.
         entries.reserve(qMin<qint64>((end - begin) / 200 + 16, 64 * 1024 * 1024));
         LineWalker walker { bytes.first(end), begin, 0 };
         LineWalker::Line line;
         while (walker.next(&line)) {
+            if (cancel && (entries.size() & 0xFFF) == 0 && cancel->load(std::memory_order_relaxed))
+                break;
             const auto decoded = decodeLine(line, SessionFormat::Payloads::Skip, problems);
             if (!decoded)
                 continue;
@@ -342,6 +345,7 @@ struct IndexChunk
                 entry.direction = frameEvent->direction;
                 entry.origin = frameEvent->origin;
                 entry.payloadLength = frame.payloadLength;
+                entry.number = frame.index;
                 entry.opcode = frame.opcode;
                 entry.messageOpcode = frame.messageOpcode;
                 entry.position = frame.position;
@@ -363,6 +367,10 @@ struct IndexChunk
                 entry.direction = messageEvent->direction;
                 entry.origin = messageEvent->origin;
                 entry.payloadLength = quint64(decoded->payloadSize);
+                entry.number = messageFrames.size();
+                messageFrames.append(message.frameIndexes.size());
+                for (const qint64 frameIndex : message.frameIndexes)
+                    messageFrames.append(frameIndex);
                 entry.opcode = message.opcode;
                 entry.compressed = message.compressed;
                 entry.payloadOmitted = message.payloadTruncated;
@@ -390,6 +398,26 @@ constexpr qint64 ParallelIndexThreshold = 4 * 1024 * 1024;
 SessionIndex SessionReader::buildIndex() const
 {
     SessionIndex index;
+    QList<SessionIndex::Entry> entries;
+    QList<qint64> messageFrames;
+    SessionIndex totals = buildIndex([&](const SessionIndex::Entry &entry, const qint64 *frames) {
+        if (!frames) {
+            entries.append(entry);
+            return;
+        }
+        SessionIndex::Entry message = entry;
+        message.number = messageFrames.size();
+        entries.append(message);
+        messageFrames.append(QList<qint64>(frames, frames + 1 + frames[0]));
+    });
+    totals.entries = std::move(entries);
+    totals.messageFrames = std::move(messageFrames);
+    return totals;
+}
+
+SessionIndex SessionReader::buildIndex(const IndexConsumer &consume, const std::atomic<bool> *cancel) const
+{
+    SessionIndex index;
     if (!d->open)
         return index;
     const QByteArrayView bytes = d->bytes;
@@ -411,29 +439,31 @@ SessionIndex SessionReader::buildIndex() const
             const qsizetype newline = cut > begin ? bytes.indexOf('\n', cut) : -1;
             end = newline < 0 ? bytes.size() : newline + 1;
         }
-        chunks.push_back(IndexChunk { begin, end, {}, {}, 0, 0, 0, 0 });
+        IndexChunk chunk;
+        chunk.begin = begin;
+        chunk.end = end;
+        chunks.push_back(std::move(chunk));
         begin = end;
     }
     std::vector<std::thread> workers;
     for (size_t i = 1; i < chunks.size(); ++i)
-        workers.emplace_back([&chunk = chunks[i], bytes] { chunk.run(bytes); });
+        workers.emplace_back([&chunk = chunks[i], bytes, cancel] { chunk.run(bytes, cancel); });
     if (!chunks.empty())
-        chunks.front().run(bytes);
+        chunks.front().run(bytes, cancel);
     for (std::thread &worker : workers)
         worker.join();
 
-    qsizetype total = 0;
-    for (const IndexChunk &chunk : chunks)
-        total += chunk.entries.size();
-    index.entries.reserve(total);
     LineProblems problems;
     qint64 lineBase = 1; // the header
     for (IndexChunk &chunk : chunks) {
         for (SessionIndex::Entry entry : std::as_const(chunk.entries)) {
             entry.line = qint32(qMin<qint64>(entry.line + lineBase, std::numeric_limits<qint32>::max()));
-            index.entries.append(entry);
+            consume(entry,
+                entry.kind == SessionIndex::Kind::Message ? chunk.messageFrames.constData() + entry.number
+                                                          : nullptr);
         }
-        chunk.entries = {};
+        chunk.entries = {}; // given back as soon as it is consumed
+        chunk.messageFrames = {};
         for (LineProblems::Problem problem : std::as_const(chunk.problems.kept)) {
             problem.line += lineBase;
             problems.add(problem.line, problem.kind, problem.text);
@@ -446,6 +476,11 @@ SessionIndex SessionReader::buildIndex() const
     }
     ReaderText::append(&index.warnings, problems, 0, true);
     return index;
+}
+
+QString SessionReader::fileName() const
+{
+    return d->file.fileName();
 }
 
 std::optional<ConnectionEvent> SessionReader::readEventAt(qint64 offset, QString *error) const

@@ -6,6 +6,8 @@
 #include <QtCore/QList>
 #include <QtCore/QStringList>
 
+#include <atomic>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -26,6 +28,9 @@ struct SessionIndex
         quint64 connectionId = 0;
         // Frame: as declared on the wire (Frame::payloadLength). Message: its payload's size in bytes.
         quint64 payloadLength = 0;
+        // Frame: Frame::index (its number among the frames of its connection and direction). Message:
+        // where its Message::frameIndexes are in SessionIndex::messageFrames (their count, then each).
+        qint64 number = 0;
         qint32 line = 0;          // 1-based line number (the header is line 1)
         Kind kind = Kind::Frame;
         Direction direction = Direction::Incoming; // frames and messages
@@ -47,6 +52,8 @@ struct SessionIndex
 
     SessionHeader header;
     QList<Entry> entries;
+    // The frames of every message (Entry::number): for each, the count, then the Frame::index of each.
+    QList<qint64> messageFrames;
     // The header's warning (a newer minor version) and one per line that was skipped, as
     // SessionReader::warnings() words them.
     QStringList warnings;
@@ -106,6 +113,16 @@ public:
 
     // The index pass over the whole file (independent of the sequential position).
     SessionIndex buildIndex() const;
+    // The same pass without keeping the index: `consume` is called with every entry in file order (line
+    // numbers final; `frames` points at a message's count and frame numbers, as in messageFrames, and is
+    // null for other entries), on the calling thread once the parallel part is done, chunk by chunk, so
+    // only one pass's worth of entries is held at a time. The returned index has its header, counts and
+    // warnings but no entries. When `cancel` becomes true the pass stops early (the result is then
+    // incomplete: the caller discards it).
+    using IndexConsumer = std::function<void(const SessionIndex::Entry &entry, const qint64 *frames)>;
+    SessionIndex buildIndex(const IndexConsumer &consume, const std::atomic<bool> *cancel = nullptr) const;
+    // The path of the file open (empty for openData()).
+    QString fileName() const;
     // The event on the line starting at `offset` (an Entry's offset), decoded in full. Nothing and *error
     // when there is no readable event line there.
     std::optional<ConnectionEvent> readEventAt(qint64 offset, QString *error = nullptr) const;

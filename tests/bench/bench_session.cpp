@@ -8,13 +8,30 @@
 //     SessionReader: the index pass (what opening a tab does), a full sequential read, and random reads by
 //     offset; wall time, CPU time of all threads, and peak resident memory (VmHWM, reset before each step
 //     through /proc/self/clear_refs).
+//  3. Opening in the app (with the desktop application, FRAMELINE_BUILD_GUI): the same files opened in a
+//     SessionTab offscreen, as File > Open Session does: the loader thread's index pass into an indexed
+//     FrameStore, the hand-over, the timeline model's rows; then the first screen painted (previews read
+//     from the file), a jump to the last row painted, and a payload search over every row. Wall time from
+//     the tab's construction, peak RSS, and what of it is the process's own memory (RssAnon) and mapped
+//     file pages (RssFile).
 //
-//   build/tests/bench/bench_session [--rate N] [--seconds S] [--sizes N,N] [--dir DIR]
+//   build/tests/bench/bench_session [--rate N] [--seconds S] [--sizes N,N] [--dir DIR] [--only-tab]
 //
 // Prints Markdown tables. Never asserts on time: figures go to docs/performance.md ("Sessions").
 
 #include "app/session/sessionreader.h"
 #include "app/session/sessionwriter.h"
+#ifdef FRAMELINE_BENCH_GUI
+#include "ui/session/sessiontab.h"
+#include "ui/timeline/timelinefilter.h"
+#include "ui/timeline/timelinemodel.h"
+#include "ui/timeline/timelineproxymodel.h"
+#include "ui/timeline/timelinewidget.h"
+
+#include <QtWidgets/QApplication>
+#include <QtWidgets/QScrollBar>
+#include <QtWidgets/QTreeView>
+#endif
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QCoreApplication>
@@ -279,29 +296,35 @@ struct OpenResult
     double randomUs = 0;
 };
 
+// The file the opening benchmarks read: `frames` small JSON text frames both ways, each with its message.
+QString writeOpeningFile(const QString &dir, qint64 frames, double *seconds = nullptr)
+{
+    const QList<QByteArray> texts = payloads();
+    const QString path = dir + u"/open-%1.fls"_s.arg(frames);
+    QElapsedTimer clock;
+    clock.start();
+    SessionWriter writer;
+    writer.setFlushInterval(0);
+    writer.create(path);
+    EventBatch batch;
+    for (qint64 n = 0; n < frames; ++n) {
+        appendFrameAndMessage(batch, n, 1000000000 + n * 10000, texts.at(int(n % texts.size())), true);
+        if (batch.size() >= 20000 || n == frames - 1) {
+            writer.write(batch);
+            batch.clear();
+        }
+    }
+    writer.close();
+    if (seconds)
+        *seconds = double(clock.nsecsElapsed()) / 1e9;
+    return path;
+}
+
 OpenResult benchOpening(const QString &dir, qint64 frames)
 {
     OpenResult result;
     result.frames = frames;
-    const QList<QByteArray> texts = payloads();
-    const QString path = dir + u"/open-%1.fls"_s.arg(frames);
-    {
-        QElapsedTimer clock;
-        clock.start();
-        SessionWriter writer;
-        writer.setFlushInterval(0);
-        writer.create(path);
-        EventBatch batch;
-        for (qint64 n = 0; n < frames; ++n) {
-            appendFrameAndMessage(batch, n, 1000000000 + n * 10000, texts.at(int(n % texts.size())), true);
-            if (batch.size() >= 20000 || n == frames - 1) {
-                writer.write(batch);
-                batch.clear();
-            }
-        }
-        writer.close();
-        result.writeSeconds = double(clock.nsecsElapsed()) / 1e9;
-    }
+    const QString path = writeOpeningFile(dir, frames, &result.writeSeconds);
     result.fileBytes = QFileInfo(path).size();
 
     // Open and index: what a tab does with a saved session before its first row shows.
@@ -356,11 +379,96 @@ OpenResult benchOpening(const QString &dir, qint64 frames)
     return result;
 }
 
+#ifdef FRAMELINE_BENCH_GUI
+// ---- 3. opening in the app -------------------------------------------------------------------------------
+
+struct TabResult
+{
+    qint64 frames = 0;
+    qint64 fileBytes = 0;
+    double readyMs = 0;   // constructed -> loaded(): indexed, handed over, every row in the model
+    double paintedMs = 0; // -> the first screen painted (its previews read from the file)
+    double lastMs = 0;    // -> scrolled to the last row and painted
+    double searchMs = 0;  // a payload search over every row (the filter worker reading the file)
+    qint64 searchRows = 0;
+    qint64 peakKb = 0;
+    qint64 baselineKb = 0;
+    qint64 anonKb = 0; // RssAnon once open and scrolled (the process's own memory)
+    qint64 fileKb = 0; // RssFile then (mapped pages: the program's libraries; the file is not mapped)
+    qint64 storeBytes = 0; // FrameStore::overheadBytes() + payloadBytes()
+};
+
+// Runs the event loop until `done` holds (a benchmark may spin: it is not product code).
+template<typename Predicate> void spinUntil(Predicate done)
+{
+    while (!done())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents | QEventLoop::AllEvents, 50);
+}
+
+TabResult benchTab(const QString &path, qint64 frames)
+{
+    TabResult result;
+    result.frames = frames;
+    result.fileBytes = QFileInfo(path).size();
+    resetPeakMemory();
+    result.baselineKb = statusKb("VmRSS");
+    QElapsedTimer clock;
+    clock.start();
+    auto *tab = new SessionTab(path, SessionFiles::Kind::Session, SessionTab::Origin::File);
+    tab->resize(1280, 800);
+    tab->show();
+    spinUntil([tab] { return tab->loadState() != SessionTab::LoadState::Loading; });
+    result.readyMs = double(clock.nsecsElapsed()) / 1e6;
+    if (!tab->isLoaded() || tab->frameCount() != frames
+        || tab->timeline()->viewModel()->rowCount() != int(frames)) {
+        std::fprintf(stderr, "bench_session: the tab of %s did not load (%s), %lld frames, %d rows\n",
+            qPrintable(path), qPrintable(tab->errorString()), tab->frameCount(),
+            tab->timeline()->viewModel()->rowCount());
+        std::exit(1);
+    }
+    QTreeView *view = tab->timeline()->view();
+    tab->grab(); // paints the first screen: its rows' previews come from the file
+    result.paintedMs = double(clock.nsecsElapsed()) / 1e6;
+    view->scrollToBottom();
+    tab->grab();
+    result.lastMs = double(clock.nsecsElapsed()) / 1e6;
+    const QString last = view->model()->index(view->model()->rowCount() - 1, TimelineModel::PreviewColumn)
+                             .data()
+                             .toString();
+    if (!last.startsWith(u"{\"seq\":"_s)) {
+        std::fprintf(stderr, "bench_session: last row shows \"%s\"\n", qPrintable(last));
+        std::exit(1);
+    }
+    result.anonKb = statusKb("RssAnon");
+    result.fileKb = statusKb("RssFile");
+    result.storeBytes = tab->store()->overheadBytes() + tab->store()->payloadBytes();
+
+    // A search through every payload: the proxy's worker reads each one from the file.
+    QElapsedTimer search;
+    search.start();
+    TimelineFilter filter;
+    filter.search = u"\"seq\":999,"_s;
+    tab->timeline()->setFilter(filter);
+    spinUntil([tab] { return !tab->timeline()->proxyModel()->isFiltering(); });
+    result.searchMs = double(search.nsecsElapsed()) / 1e6;
+    result.searchRows = tab->timeline()->viewModel()->rowCount();
+    result.peakKb = statusKb("VmHWM");
+    delete tab;
+    return result;
+}
+#endif
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+#ifdef FRAMELINE_BENCH_GUI
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+#else
     QCoreApplication app(argc, argv);
+#endif
     QCommandLineParser parser;
     parser.addHelpOption();
     const QCommandLineOption rateOption(
@@ -371,13 +479,46 @@ int main(int argc, char *argv[])
         u"Frames in the files to open (default 100000,1000000)."_s, u"N,N"_s, u"100000,1000000"_s);
     const QCommandLineOption dirOption(
         u"dir"_s, u"Where to write the files (default a temporary folder)."_s, u"DIR"_s);
-    parser.addOptions({ rateOption, secondsOption, sizesOption, dirOption });
+    const QCommandLineOption onlyTabOption(u"only-tab"_s, u"Only open the files in a session tab."_s);
+    parser.addOptions({ rateOption, secondsOption, sizesOption, dirOption, onlyTabOption });
     parser.process(app);
 
     QTemporaryDir temporary;
     const QString dir = parser.isSet(dirOption) ? parser.value(dirOption) : temporary.path();
     std::printf(
         "# Session files (%d CPU threads; files in %s)\n\n", QThread::idealThreadCount(), qPrintable(dir));
+#ifdef FRAMELINE_BENCH_GUI
+    const auto runTabs = [&] {
+        std::printf("## Opening in a session tab (offscreen; the file in the page cache)\n\n"
+                    "| frames | file | loaded (rows ready) | first screen painted | last row painted | "
+                    "peak RSS (before) | RssAnon | RssFile | store | search every payload |\n"
+                    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (const QString &size : parser.value(sizesOption).split(u',')) {
+            const qint64 frames = size.toLongLong();
+            if (frames <= 0)
+                continue;
+            const QString path = writeOpeningFile(dir, frames);
+            const TabResult r = benchTab(path, frames);
+            std::printf("| %lld | %.0f MB | %.0f ms | %.0f ms | %.0f ms | %.0f MB (%.0f MB) | %.0f MB | %.0f MB | "
+                        "%.1f MB | %.0f ms (%lld rows) |\n",
+                r.frames, double(r.fileBytes) / 1e6, r.readyMs, r.paintedMs, r.lastMs, mb(r.peakKb),
+                mb(r.baselineKb), mb(r.anonKb), mb(r.fileKb), double(r.storeBytes) / (1 << 20), r.searchMs,
+                r.searchRows);
+            std::fflush(stdout);
+            QFile::remove(path);
+        }
+        std::printf("\n");
+    };
+    if (parser.isSet(onlyTabOption)) {
+        runTabs();
+        return 0;
+    }
+#else
+    if (parser.isSet(onlyTabOption)) {
+        std::fprintf(stderr, "bench_session: built without the desktop application (FRAMELINE_BUILD_GUI)\n");
+        return 2;
+    }
+#endif
     benchRecording(
         dir, qMax(100, parser.value(rateOption).toInt()), qMax(1, parser.value(secondsOption).toInt()));
 
@@ -401,6 +542,10 @@ int main(int argc, char *argv[])
             r.readCpu * 1000, mb(r.readPeakKb), r.randomUs);
         std::fflush(stdout);
     }
+#ifdef FRAMELINE_BENCH_GUI
+    std::printf("\n");
+    runTabs();
+#endif
     std::printf(
         "\nRSS counts the pages of the file the reader touched through its memory map (RssFile: shared "
         "with the page cache, given back under memory pressure) as well as its own memory. MB here are "

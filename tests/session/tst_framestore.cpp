@@ -75,10 +75,10 @@ void tst_FrameStore::framesMessagesAndLinks()
     QCOMPARE(s.position, FramePosition::Whole);
     QCOMPARE(s.messageId, qint64(0));
     QCOMPARE(s.timestampNs, qint64(1000000));
-    QCOMPARE(store.payload(0).toByteArray(), QByteArray("hello"));
+    QCOMPARE(store.payload(0), QByteArray("hello"));
     // The whole message shares the frame's stored bytes.
-    QCOMPARE(store.messagePayload(0).toByteArray(), QByteArray("hello"));
-    QCOMPARE(store.messagePayload(0).data(), store.payload(0).data());
+    QCOMPARE(store.messagePayload(0), QByteArray("hello"));
+    QCOMPARE(store.messagePayload(0).constData(), store.payload(0).constData());
     QCOMPARE(store.messageFirstEntry(0), qint64(0));
     QCOMPARE(store.messageLastEntry(0), qint64(0));
     QCOMPARE(store.messageFrameCount(0), 1);
@@ -93,7 +93,7 @@ void tst_FrameStore::framesMessagesAndLinks()
     QCOMPARE(store.summary(2).opcode, quint8(9));
     QCOMPARE(store.summary(2).position, FramePosition::Control);
     QCOMPARE(store.summary(2).messageId, qint64(-1));
-    QCOMPARE(store.payload(2).toByteArray(), QByteArray("p"));
+    QCOMPARE(store.payload(2), QByteArray("p"));
     QCOMPARE(store.summary(3).position, FramePosition::Middle);
     QCOMPARE(store.summary(3).messageOpcode, quint8(2));
     QCOMPARE(store.summary(4).position, FramePosition::Last);
@@ -105,7 +105,7 @@ void tst_FrameStore::framesMessagesAndLinks()
     QCOMPARE(store.messageFrameEntry(1, 1), qint64(3));
     QCOMPARE(store.messageFrameEntry(1, 2), qint64(4));
     QCOMPARE(store.messageOpcode(1), quint8(2));
-    QCOMPARE(store.messagePayload(1).toByteArray(), QByteArray("abcdefgh"));
+    QCOMPARE(store.messagePayload(1), QByteArray("abcdefgh"));
 
     const FrameStore::MessageSummary m = store.messageSummary(1);
     QCOMPARE(m.firstEntry, qint64(1));
@@ -116,7 +116,7 @@ void tst_FrameStore::framesMessagesAndLinks()
 
     // Entry 5: the close frame.
     QCOMPARE(store.summary(5).opcode, quint8(8));
-    QCOMPARE(store.payload(5).toByteArray(),
+    QCOMPARE(store.payload(5),
         QByteArray("\x03\xe8"
                    "bye"));
 
@@ -211,11 +211,11 @@ void tst_FrameStore::noticesAndConnectionRecords()
     QCOMPARE(store.summary(0).kind, FrameStore::Summary::Kind::Notice);
     QCOMPARE(store.summary(0).noticeKind, ConnectionNotice::Kind::StateChanged);
     QCOMPARE(store.summary(0).connectionId, quint64(7));
-    QCOMPARE(store.payload(0).toByteArray(), QByteArray("Connecting"));
-    QCOMPARE(store.payload(1).toByteArray(), QByteArray("TLS: TLSv1.3, TLS_AES_256_GCM_SHA384"));
-    QCOMPARE(QString::fromUtf8(store.payload(2).toByteArray()),
+    QCOMPARE(store.payload(0), QByteArray("Connecting"));
+    QCOMPARE(store.payload(1), QByteArray("TLS: TLSv1.3, TLS_AES_256_GCM_SHA384"));
+    QCOMPARE(QString::fromUtf8(store.payload(2)),
         u"Handshake: GET /chat HTTP/1.1 \u2192 HTTP/1.1 101 Switching Protocols"_s);
-    QCOMPARE(store.payload(5).toByteArray(), QByteArray("Ping round trip: 1.25 ms"));
+    QCOMPARE(store.payload(5), QByteArray("Ping round trip: 1.25 ms"));
     QCOMPARE(store.connectionStartNs(7), qint64(1000000));
     QCOMPARE(store.notice(2).kind, ConnectionNotice::Kind::Handshake);
     QCOMPARE(store.notice(4).kind, ConnectionNotice::Kind::Info); // a frame: the default notice
@@ -242,7 +242,7 @@ void tst_FrameStore::noticesAndConnectionRecords()
     close.abnormal = false;
     script.state(ConnectionState::Closed, close);
     store.append(script.take());
-    QCOMPARE(QString::fromUtf8(store.payload(6).toByteArray()),
+    QCOMPARE(QString::fromUtf8(store.payload(6)),
         u"Closed: 1000 Normal Closure, reason \u201cbye\u201d (closing handshake completed)"_s);
     details = store.frameDetails(4);
     QVERIFY(details.connectionClose);
@@ -282,7 +282,7 @@ void tst_FrameStore::violationsAreKept()
     const qint64 noticeEntry = store.entryCount() - 1;
     QVERIFY(store.summary(noticeEntry).hasViolation);
     QCOMPARE(store.summary(noticeEntry).noticeKind, ConnectionNotice::Kind::Violation);
-    QCOMPARE(QString::fromUtf8(store.payload(noticeEntry).toByteArray()),
+    QCOMPARE(QString::fromUtf8(store.payload(noticeEntry)),
         u"masked-server-frame: The server masked a frame (Strict mode: failing the connection)"_s);
     const EntryDetails noticeDetails = store.frameDetails(noticeEntry);
     QCOMPARE(noticeDetails.violations.size(), 1);
@@ -322,11 +322,11 @@ void tst_FrameStore::omittedAndLargePayloads()
     QCOMPARE(details.frame.rawHeader().toByteArray(), QByteArray::fromHex("827f0000010000000000"));
 
     // A large payload keeps the event's own buffer instead of a copy.
-    QCOMPARE(store.payload(1).data(), large.payload.constData());
+    QCOMPARE(store.payload(1).constData(), large.payload.constData());
     QCOMPARE(store.payload(1).size(), qsizetype(100000));
     QCOMPARE(store.payloadBytes(), qint64(100000));
     large.payload.fill('M'); // the event's copy detaches; the store's bytes stay
-    QCOMPARE(store.payload(1).toByteArray(), QByteArray(100000, 'L'));
+    QCOMPARE(store.payload(1), QByteArray(100000, 'L'));
 }
 
 void tst_FrameStore::messagesSplitAcrossBatches()
@@ -347,7 +347,7 @@ void tst_FrameStore::messagesSplitAcrossBatches()
     QCOMPARE(store.messageCount(), 1);
     QCOMPARE(store.summary(0).messageId, qint64(0));
     QCOMPARE(store.summary(1).messageId, qint64(0));
-    QCOMPARE(store.messagePayload(0).toByteArray(), QByteArray("one two"));
+    QCOMPARE(store.messagePayload(0), QByteArray("one two"));
     QCOMPARE(store.messageFrameCount(0), 2);
 }
 
@@ -367,10 +367,10 @@ void tst_FrameStore::severalConnections()
     QCOMPARE(store.messageCount(), 2);
     QCOMPARE(store.summary(1).connectionId, quint64(11));
     QCOMPARE(store.summary(1).messageId, qint64(0));
-    QCOMPARE(store.messagePayload(0).toByteArray(), QByteArray("b"));
+    QCOMPARE(store.messagePayload(0), QByteArray("b"));
     QCOMPARE(store.messageFrameEntry(1, 0), qint64(0));
     QCOMPARE(store.messageFrameEntry(1, 1), qint64(2));
-    QCOMPARE(store.messagePayload(1).toByteArray(), QByteArray("a1a2"));
+    QCOMPARE(store.messagePayload(1), QByteArray("a1a2"));
     QCOMPARE(store.connectionStartNs(11), qint64(1000000));
 }
 
@@ -391,7 +391,7 @@ void tst_FrameStore::clearEmptiesEverything()
     script.in(FrameWriter::text(Endpoint::Server, "after"));
     store.append(script.take());
     QCOMPARE(store.entryCount(), 1);
-    QCOMPARE(store.payload(0).toByteArray(), QByteArray("after"));
+    QCOMPARE(store.payload(0), QByteArray("after"));
     QCOMPARE(store.summary(0).messageId, qint64(0));
 }
 
@@ -431,7 +431,7 @@ void tst_FrameStore::memoryPerFrame()
     const double perFrame = double(store.overheadBytes()) / count;
     qInfo("overhead per frame: %.1f bytes", perFrame);
     QVERIFY2(perFrame <= 64.0, qPrintable(QString::number(perFrame)));
-    QCOMPARE(store.messagePayload(123456).toByteArray(), QByteArray("0000000000123456"));
+    QCOMPARE(store.messagePayload(123456), QByteArray("0000000000123456"));
 }
 
 void tst_FrameStore::realConnectionPair()
@@ -483,11 +483,11 @@ void tst_FrameStore::realConnectionPair()
         for (int i = 0; i < store.messageFrameCount(m); ++i) {
             const qint64 entry = store.messageFrameEntry(m, i);
             QCOMPARE(store.summary(entry).messageId, m);
-            joined += store.payload(entry).toByteArray();
+            joined += store.payload(entry);
         }
-        QCOMPARE(store.messagePayload(m).toByteArray(), joined);
+        QCOMPARE(store.messagePayload(m), joined);
     }
-    QCOMPARE(store.messagePayload(5).toByteArray(), QByteArray("fragmented message"));
+    QCOMPARE(store.messagePayload(5), QByteArray("fragmented message"));
     const EntryDetails last = store.frameDetails(store.entryCount() - 1);
     QVERIFY(last.connectionHandshake);
     QVERIFY(last.connectionHandshake->accepted);
@@ -523,7 +523,7 @@ void tst_FrameStore::readersWhileAppending()
                     failures.fetch_add(1);
                 QByteArray joined;
                 for (int f = 0; f < store.messageFrameCount(seenMessages); ++f)
-                    joined += store.payload(store.messageFrameEntry(seenMessages, f)).toByteArray();
+                    joined += store.payload(store.messageFrameEntry(seenMessages, f));
                 if (store.messagePayload(seenMessages) != QByteArrayView(joined))
                     failures.fetch_add(1);
             }

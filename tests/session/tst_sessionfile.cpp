@@ -11,6 +11,7 @@
 #include "app/protocol/closecode.h"
 #include "app/protocol/framewriter.h"
 #include "app/session/framestore.h"
+#include "app/session/sessioneventfile.h"
 #include "app/session/sessionformat.h"
 #include "app/session/sessionreader.h"
 #include "app/session/sessionwriter.h"
@@ -266,12 +267,12 @@ void compareStores(const EventBatch &expected, const EventBatch &actual)
         QCOMPARE(y.noticeKind, x.noticeKind);
         QCOMPARE(y.hasViolation, x.hasViolation);
         QCOMPARE(y.messageId, x.messageId);
-        QCOMPARE(b.payload(id).toByteArray(), a.payload(id).toByteArray());
+        QCOMPARE(b.payload(id), a.payload(id));
         QCOMPARE(b.frameDetails(id).frame.rawHeader().toByteArray(),
             a.frameDetails(id).frame.rawHeader().toByteArray());
     }
     for (qint64 id = 0; id < a.messageCount(); ++id) {
-        QCOMPARE(b.messagePayload(id).toByteArray(), a.messagePayload(id).toByteArray());
+        QCOMPARE(b.messagePayload(id), a.messagePayload(id));
         QCOMPARE(b.messageFrameCount(id), a.messageFrameCount(id));
     }
 }
@@ -306,13 +307,143 @@ void roundTrip(const EventBatch &events, EventBatch *readBack, QByteArray *file 
         *file = bytes;
 }
 
+void compareDetails(const EntryDetails &actual, const EntryDetails &expected)
+{
+    QCOMPARE(actual.kind, expected.kind);
+    QCOMPARE(actual.id, expected.id);
+    QCOMPARE(actual.connectionId, expected.connectionId);
+    QCOMPARE(actual.timestampNs, expected.timestampNs);
+    QCOMPARE(actual.connectionStartNs, expected.connectionStartNs);
+    QCOMPARE(actual.direction, expected.direction);
+    QCOMPARE(actual.origin, expected.origin);
+    QCOMPARE(actual.frame.rawHeader().toByteArray(), expected.frame.rawHeader().toByteArray());
+    QCOMPARE(actual.frame.index, expected.frame.index);
+    QCOMPARE(actual.frame.opcode, expected.frame.opcode);
+    QCOMPARE(actual.frame.maskingKey, expected.frame.maskingKey);
+    QCOMPARE(actual.frame.payloadLength, expected.frame.payloadLength);
+    QCOMPARE(actual.frame.position, expected.frame.position);
+    QCOMPARE(actual.frame.messageOpcode, expected.frame.messageOpcode);
+    QCOMPARE(actual.frame.payloadOmitted, expected.frame.payloadOmitted);
+    compareViolations(expected.frame.violations, actual.frame.violations);
+    QCOMPARE(actual.payload, expected.payload);
+    QCOMPARE(actual.payloadTruncated, expected.payloadTruncated);
+    QCOMPARE(actual.compressed, expected.compressed);
+    QCOMPARE(actual.wireLength, expected.wireLength);
+    QCOMPARE(actual.frameIds, expected.frameIds);
+    QCOMPARE(actual.messageId, expected.messageId);
+    compareViolations(expected.violations, actual.violations);
+    QCOMPARE(actual.notice.kind, expected.notice.kind);
+    QCOMPARE(FrameStore::noticeText(actual.notice), FrameStore::noticeText(expected.notice));
+    QCOMPARE(bool(actual.connectionHandshake), bool(expected.connectionHandshake));
+    if (expected.connectionHandshake)
+        QCOMPARE(actual.connectionHandshake->requestBytes, expected.connectionHandshake->requestBytes);
+    QCOMPARE(bool(actual.connectionTls), bool(expected.connectionTls));
+    QCOMPARE(actual.connectionClose.has_value(), expected.connectionClose.has_value());
+    if (expected.connectionClose)
+        QCOMPARE(actual.connectionClose->code, expected.connectionClose->code);
+}
+
+// An indexed store (the index of `file`, payloads read from it on demand: how a session tab opens a file)
+// holds exactly what the store fed with every event holds: records, payload bytes and details.
+void compareIndexedStore(const QByteArray &file, const EventBatch &events)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"indexed.flsession"_s);
+    {
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        QCOMPARE(out.write(file), file.size());
+    }
+    FrameStore a;
+    a.append(events);
+
+    auto eventFile = std::make_shared<SessionEventFile>();
+    QString error;
+    QVERIFY2(eventFile->open(path, 0, &error), qPrintable(error));
+    QStringList failures;
+    eventFile->setFailureHandler([&failures](const QString &failure) { failures << failure; });
+    FrameStore built;
+    built.setEventFile(eventFile);
+    QVERIFY(built.isIndexed());
+    SessionReader reader;
+    QVERIFY(reader.open(path));
+    bool ok = true;
+    const SessionIndex totals = reader.buildIndex([&](const SessionIndex::Entry &entry, const qint64 *frames) {
+        ok = ok && built.appendIndexed(entry, frames, 0, &error);
+    });
+    QVERIFY2(ok, qPrintable(error));
+    QCOMPARE(totals.warnings, QStringList());
+    reader.close();
+    // Built elsewhere and handed over, as the session tab does.
+    FrameStore b;
+    b.adopt(built);
+    QCOMPARE(built.entryCount(), 0);
+    QVERIFY(!built.isIndexed());
+    QVERIFY(b.isIndexed());
+
+    QCOMPARE(b.entryCount(), a.entryCount());
+    QCOMPARE(b.messageCount(), a.messageCount());
+    for (qint64 id = 0; id < a.entryCount(); ++id) {
+        const FrameStore::Summary x = a.summary(id);
+        const FrameStore::Summary y = b.summary(id);
+        QCOMPARE(y.kind, x.kind);
+        QCOMPARE(y.connectionId, x.connectionId);
+        QCOMPARE(y.timestampNs, x.timestampNs);
+        QCOMPARE(y.direction, x.direction);
+        QCOMPARE(y.origin, x.origin);
+        QCOMPARE(y.fin, x.fin);
+        QCOMPARE(y.rsv1, x.rsv1);
+        QCOMPARE(y.rsv2, x.rsv2);
+        QCOMPARE(y.rsv3, x.rsv3);
+        QCOMPARE(y.masked, x.masked);
+        QCOMPARE(y.opcode, x.opcode);
+        QCOMPARE(y.messageOpcode, x.messageOpcode);
+        QCOMPARE(y.position, x.position);
+        QCOMPARE(y.lengthForm, x.lengthForm);
+        QCOMPARE(y.compressed, x.compressed);
+        QCOMPARE(y.payloadLength, x.payloadLength);
+        QCOMPARE(y.noticeKind, x.noticeKind);
+        QCOMPARE(y.hasViolation, x.hasViolation);
+        QCOMPARE(y.messageId, x.messageId);
+        QCOMPARE(y.payloadOmitted, x.payloadOmitted);
+        QCOMPARE(b.payload(id), a.payload(id));
+        QCOMPARE(b.previousConnectionEntry(id), a.previousConnectionEntry(id));
+        compareDetails(b.frameDetails(id), a.frameDetails(id));
+        if (QTest::currentTestFailed())
+            return;
+    }
+    for (qint64 id = 0; id < a.messageCount(); ++id) {
+        const FrameStore::MessageSummary x = a.messageSummary(id);
+        const FrameStore::MessageSummary y = b.messageSummary(id);
+        QCOMPARE(y.firstEntry, x.firstEntry);
+        QCOMPARE(y.lastEntry, x.lastEntry);
+        QCOMPARE(y.frameCount, x.frameCount);
+        QCOMPARE(y.opcode, x.opcode);
+        QCOMPARE(y.compressed, x.compressed);
+        QCOMPARE(y.payloadTruncated, x.payloadTruncated);
+        QCOMPARE(y.hasViolation, x.hasViolation);
+        QCOMPARE(y.payloadLength, x.payloadLength);
+        QCOMPARE(b.messagePayload(id), a.messagePayload(id));
+        for (int f = 0; f < x.frameCount; ++f)
+            QCOMPARE(b.messageFrameEntry(id, f), a.messageFrameEntry(id, f));
+        compareDetails(b.messageDetails(id), a.messageDetails(id));
+        if (QTest::currentTestFailed())
+            return;
+    }
+    QCOMPARE(failures, QStringList());
+}
+
 void checkRoundTrip(const EventBatch &events)
 {
     EventBatch readBack;
-    roundTrip(events, &readBack);
+    QByteArray file;
+    roundTrip(events, &readBack, &file);
     if (QTest::currentTestFailed())
         return;
     compareEvents(events, readBack);
+    if (QTest::currentTestFailed())
+        return;
+    compareIndexedStore(file, readBack);
 }
 
 // ---- a real client and server ---------------------------------------------------------------------
@@ -463,6 +594,7 @@ private Q_SLOTS:
     void indexAndReadAt();
     void indexPayloadSizes();
     void indexOfLargeFileInParallel();
+    void indexedFileChangedUnderneath();
 
 private:
     QTemporaryDir m_dir;
@@ -1717,6 +1849,101 @@ void tst_SessionFile::indexOfLargeFileInParallel()
         compareEvent(expected.at(i), *reader.readEventAt(entry.offset));
         if (QTest::currentTestFailed())
             return;
+    }
+}
+
+// Indexes `path` into `store` (indexed mode over a new SessionEventFile, failures collected in *failures).
+std::shared_ptr<SessionEventFile> indexInto(const QString &path, FrameStore *store, QStringList *failures)
+{
+    auto file = std::make_shared<SessionEventFile>();
+    QString error;
+    if (!file->open(path, 0, &error))
+        return nullptr;
+    file->setFailureHandler([failures](const QString &failure) { failures->append(failure); });
+    store->setEventFile(file);
+    SessionReader reader;
+    if (!reader.open(path))
+        return nullptr;
+    bool ok = true;
+    reader.buildIndex([&](const SessionIndex::Entry &entry, const qint64 *frames) {
+        ok = ok && store->appendIndexed(entry, frames, 0, &error);
+    });
+    return ok ? file : nullptr;
+}
+
+void tst_SessionFile::indexedFileChangedUnderneath()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"changing.flsession"_s);
+    const EventBatch events = sampleEvents(200);
+    const QByteArray bytes = sampleFile(events);
+    const auto write = [&path](const QByteArray &content) {
+        QFile out(path);
+        return out.open(QIODevice::WriteOnly | QIODevice::Truncate) && out.write(content) == content.size();
+    };
+    QVERIFY(write(bytes));
+    FrameStore expected;
+    expected.append(events);
+
+    // Truncated while open: the rows stay, a payload beyond the end reads empty and the file is said to
+    // have changed, once; what is still there reads as before.
+    {
+        FrameStore store;
+        QStringList failures;
+        QVERIFY(indexInto(path, &store, &failures));
+        const qint64 last = store.entryCount() - 1;
+        QVERIFY(store.summary(last).kind == FrameStore::Summary::Kind::Frame);
+        QVERIFY(!expected.payload(last).isEmpty());
+        QCOMPARE(store.payload(last), expected.payload(last)); // read (and cached) while the file was whole
+        QVERIFY(QFile::resize(path, bytes.size() / 2));
+        const qint64 late = last - 2;
+        QVERIFY(!expected.payload(late).isEmpty());
+        QCOMPARE(store.payload(late), QByteArray());
+        QCOMPARE(failures.size(), 1);
+        QVERIFY2(failures.constFirst().contains(u"is shorter than when it was opened"_s),
+            qPrintable(failures.constFirst()));
+        const EntryDetails details = store.frameDetails(late);
+        QCOMPARE(details.kind, EntryDetails::Kind::Frame);
+        QVERIFY(details.payload.isEmpty());
+        QVERIFY(details.payloadTruncated); // the inspector says the payload is not all there
+        QCOMPARE(store.messagePayload(store.messageCount() - 2), QByteArray());
+        QCOMPARE(failures.size(), 1); // said once
+        QCOMPARE(store.payload(1), expected.payload(1)); // the start of the file is still there
+        QCOMPARE(store.summary(late).payloadLength, expected.summary(late).payloadLength);
+    }
+
+    // Rewritten in place with other events: noticed, not shown as if they were the indexed ones.
+    QVERIFY(write(bytes));
+    {
+        FrameStore store;
+        QStringList failures;
+        QVERIFY(indexInto(path, &store, &failures));
+        EventBatch other = sampleEvents(200);
+        for (ConnectionEvent &event : other)
+            std::visit([](auto &value) { value.timestampNs += 7; }, event);
+        QVERIFY(write(sampleFile(other)));
+        const qint64 entry = store.entryCount() - 1;
+        QCOMPARE(store.payload(entry), QByteArray());
+        QCOMPARE(failures.size(), 1);
+        QVERIFY2(failures.constFirst().contains(u"the file has changed"_s), qPrintable(failures.constFirst()));
+        // Put back as it was: it reads again.
+        QVERIFY(write(bytes));
+        QCOMPARE(store.payload(entry), expected.payload(entry));
+    }
+
+    // Deleted while open (the handle keeps it readable on Unix), or emptied: never a crash.
+    {
+        FrameStore store;
+        QStringList failures;
+        QVERIFY(indexInto(path, &store, &failures));
+        QVERIFY(QFile::resize(path, 0));
+        for (qint64 entry = 0; entry < store.entryCount(); ++entry) {
+            store.payload(entry);
+            store.frameDetails(entry);
+        }
+        for (qint64 message = 0; message < store.messageCount(); ++message)
+            store.messageDetails(message);
+        QCOMPARE(failures.size(), 1);
     }
 }
 

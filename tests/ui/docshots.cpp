@@ -4,7 +4,8 @@
 //
 //   docshots --out DIR [--lang en|ko] [--suffix -ko]
 //
-// Writes DIR/client-tab{suffix}.png, handshake{suffix}.png and server-tab{suffix}.png. Exits non-zero
+// Writes DIR/client-tab{suffix}.png, handshake{suffix}.png, server-tab{suffix}.png,
+// composer-{text,json,binary,advanced}{suffix}.png and script-editor{suffix}.png. Exits non-zero
 // with a message when a step does not happen in time. Never touches the user's settings.
 
 #include "app/net/clientconnection.h"
@@ -16,6 +17,7 @@
 #include "ui/inspector/inspectorwidget.h"
 #include "ui/mainwindow/languageloader.h"
 #include "ui/mainwindow/mainwindow.h"
+#include "ui/script/scriptpanel.h"
 #include "ui/timeline/timelinewidget.h"
 #include "ui/workspace/clienttab.h"
 #include "ui/workspace/servertab.h"
@@ -29,9 +31,11 @@
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QCheckBox>
 #include <QtWidgets/QComboBox>
+#include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QSplitter>
+#include <QtWidgets/QTabWidget>
 #include <QtWidgets/QTreeView>
 
 #include <cstdio>
@@ -290,5 +294,46 @@ int main(int argc, char *argv[])
     panel->lengthFormBox()->setCurrentIndex(panel->lengthFormBox()->findData(64));
     settle(500);
     save(&window, out.filePath(u"composer-advanced"_s + suffix + u".png"_s));
+
+    // --- the script editor after a run --------------------------------------------------------------------
+    ClientTab *scripting = workspace->addClientTab(url);
+    scripting->setRequestSettingsVisible(false);
+    scripting->bottomTabs()->setCurrentWidget(scripting->scriptPanel());
+    if (auto *splitter = scripting->findChild<QSplitter *>(u"clientComposerSplitter"_s))
+        splitter->setSizes({ 340, splitter->height() - 340 });
+    settle(200);
+    if (auto *splitter = scripting->findChild<QSplitter *>(u"clientTimelineSplitter"_s))
+        splitter->setSizes({ splitter->height(), 1 }); // the inspector at its smallest
+    ScriptPanel *script = scripting->scriptPanel();
+    script->splitter()->setSizes({ 780, 640 });
+    script->setScript(
+        u"// Subscribe, check every answer, and time the round trips.\n"
+        u"const started = Date.now();\n"
+        u"ws.on('message', m => log('received ' + m.text));\n"
+        u"\n"
+        u"run(function* () {\n"
+        u"  ws.send({ type: 'subscribe', channel: 'prices' });\n"
+        u"  const reply = yield ws.waitFor(m => m.json && m.json.type === 'subscribe', 2000);\n"
+        u"  expect(reply.json.channel).toBe('prices');\n"
+        u"  for (let seq = 1; seq <= 3; seq++) {\n"
+        u"    ws.send({ type: 'ping', seq });\n"
+        u"    const pong = yield ws.waitFor(m => m.json && m.json.seq === seq, 2000);\n"
+        u"    assert(pong.json.seq === seq, 'answer ' + seq + ' in order');\n"
+        u"  }\n"
+        u"  expect(Date.now() - started).toBeLessThan(1000);\n"
+        u"  log('3 round trips in ' + (Date.now() - started) + ' ms');\n"
+        u"  done();\n"
+        u"});\n"_s);
+    script->run(); // connects the tab first
+    waitFor([&] { return !script->isRunning(); }, u"the script to finish"_s);
+    if (script->lastOutcome().result != ScriptOutcome::Result::Passed)
+        fail(u"the screenshot's script did not pass: "_s + script->statusLabel()->text());
+    // The last message the script sent, with its origin in the inspector.
+    QAbstractItemModel *scriptRows = scripting->timeline()->viewModel();
+    waitFor([&] { return scriptRows->rowCount() >= 10; }, u"the script's frames and their echoes"_s);
+    settle(300);
+    select(scripting->timeline(), scriptRows->index(scriptRows->rowCount() - 2, 0), u"the script's last message"_s);
+    scripting->inspector()->setCurrentPage(InspectorWidget::Page::Header);
+    save(&window, out.filePath(u"script-editor"_s + suffix + u".png"_s));
     return 0;
 }

@@ -499,8 +499,9 @@ void TestDecoderWindow::mainWindowMenusAndStatus()
         QStringList({ QStringLiteral("New &Client Tab"), QStringLiteral("New &Server Tab"),
             QStringLiteral("Connect to Built-in &Echo Server"), QStringLiteral("-"),
             QStringLiteral("&Open Session…"), QStringLiteral("Recent Sess&ions"),
-            QStringLiteral("Save Session &As…"), QStringLiteral("-"), QStringLiteral("I&mport HAR…"),
-            QStringLiteral("E&xport Session…"), QStringLiteral("-"), QStringLiteral("Open &Bytes File…"),
+            QStringLiteral("Save Session &As…"), QStringLiteral("Re&play…"), QStringLiteral("-"),
+            QStringLiteral("I&mport HAR…"), QStringLiteral("E&xport Session…"), QStringLiteral("Export Ro&ws…"),
+            QStringLiteral("-"), QStringLiteral("Open &Bytes File…"),
             QStringLiteral("-"), QStringLiteral("&Rename Tab…"), QStringLiteral("Close &Tab"),
             QStringLiteral("-"), QStringLiteral("&Quit") }));
     QStringList toolsItems;

@@ -192,6 +192,8 @@ QModelIndex viewIndex(const TimelineWidget &widget, int row, int child = -1)
 
 const QStringList AllComposeActions { u"loadMessageAction"_s, u"loadFrameAction"_s, u"resendMessageAction"_s,
     u"resendFrameAction"_s, u"|"_s, u"copyPayloadTextAction"_s, u"copyPayloadHexAction"_s };
+// What the popup adds to a row's menu: Export Rows (of every row shown).
+const QStringList PopupActions { u"|"_s, u"exportRowsAction"_s };
 const QStringList FrameActions { u"loadFrameAction"_s, u"resendFrameAction"_s, u"|"_s,
     u"copyPayloadTextAction"_s, u"copyPayloadHexAction"_s };
 const QStringList MessageActions { u"loadMessageAction"_s, u"resendMessageAction"_s, u"|"_s,
@@ -1334,7 +1336,7 @@ void tst_Timeline::contextMenuFromMouseAndKeyboard()
     QContextMenuEvent key(QContextMenuEvent::Keyboard, QPoint(1, 1), view->mapToGlobal(QPoint(1, 1)));
     QApplication::sendEvent(view, &key);
     QTRY_VERIFY(popup());
-    QCOMPARE(menuActions(popup()), FrameActions);
+    QCOMPARE(menuActions(popup()), FrameActions + PopupActions);
     // Under the current row.
     const QRect rowRect = view->visualRect(widget.viewModel()->index(5, 0));
     QCOMPARE(popup()->pos().y(), view->viewport()->mapToGlobal(rowRect.bottomLeft()).y());
@@ -1350,7 +1352,7 @@ void tst_Timeline::contextMenuFromMouseAndKeyboard()
     view->setFocus();
     QTest::keyClick(view, Qt::Key_F10, Qt::ShiftModifier);
     QTRY_VERIFY(popup());
-    QCOMPARE(menuActions(popup()), AllComposeActions);
+    QCOMPARE(menuActions(popup()), AllComposeActions + PopupActions);
     menuAction(popup(), u"loadMessageAction"_s)->trigger();
     QCOMPARE(spy.count(), 2);
     QCOMPARE(spy.at(1).at(0).value<EntryDetails>().payload, QByteArray::fromHex("0102ff"));
@@ -1365,7 +1367,7 @@ void tst_Timeline::contextMenuFromMouseAndKeyboard()
         QContextMenuEvent::Mouse, closeRect.center(), view->viewport()->mapToGlobal(closeRect.center()));
     QApplication::sendEvent(view->viewport(), &mouse);
     QTRY_VERIFY(popup());
-    QCOMPARE(menuActions(popup()), FrameActions);
+    QCOMPARE(menuActions(popup()), FrameActions + PopupActions);
     QCOMPARE(popup()->pos(), view->viewport()->mapToGlobal(closeRect.center()));
     menuAction(popup(), u"loadFrameAction"_s)->trigger();
     QCOMPARE(spy.count(), 3);

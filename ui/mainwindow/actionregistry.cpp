@@ -46,6 +46,9 @@ const ActionSpec s_actions[] = {
         "document-import" },
     { ActionId::ExportSession, "exportSession", std::nullopt, std::nullopt, NoKey, QAction::NoRole,
         "document-export" },
+    { ActionId::ExportRows, "exportRows", std::nullopt, std::nullopt, NoKey, QAction::NoRole, nullptr },
+    { ActionId::ReplaySession, "replaySession", std::nullopt, std::nullopt, Qt::CTRL | Qt::SHIFT | Qt::Key_R,
+        QAction::NoRole, ":/icons/replay.svg" },
     // Ctrl+O opens sessions, what most users open; raw bytes are one Shift away.
     { ActionId::OpenBytesFile, "openBytesFile", std::nullopt, std::nullopt, Qt::CTRL | Qt::SHIFT | Qt::Key_O,
         QAction::NoRole, nullptr },
@@ -113,8 +116,9 @@ void ActionRegistry::populateMenuBar(QMenuBar *menuBar)
     const MenuSpec menus[] = {
         { MenuId::File, "fileMenu",
             { ActionId::NewClientTab, ActionId::NewServerTab, ActionId::ConnectToEchoServer, std::nullopt,
-                ActionId::OpenSession, ActionId::RecentSessions, ActionId::SaveSessionAs, std::nullopt,
-                ActionId::ImportHar, ActionId::ExportSession, std::nullopt, ActionId::OpenBytesFile,
+                ActionId::OpenSession, ActionId::RecentSessions, ActionId::SaveSessionAs,
+                ActionId::ReplaySession, std::nullopt, ActionId::ImportHar, ActionId::ExportSession,
+                ActionId::ExportRows, std::nullopt, ActionId::OpenBytesFile,
                 std::nullopt, ActionId::RenameTab, ActionId::CloseTab, std::nullopt, ActionId::Quit } },
         { MenuId::View, "viewMenu", { ActionId::NextTab, ActionId::PreviousTab } },
         { MenuId::Tools, "toolsMenu", { ActionId::DecodeBytes, std::nullopt, ActionId::Preferences } },
@@ -145,7 +149,7 @@ void ActionRegistry::populateMenuBar(QMenuBar *menuBar)
 void ActionRegistry::populateToolBar(QToolBar *toolBar)
 {
     for (const ActionId id : { ActionId::NewClientTab, ActionId::NewServerTab, ActionId::ConnectToEchoServer,
-             ActionId::DecodeBytes })
+             ActionId::DecodeBytes, ActionId::ReplaySession })
         toolBar->addAction(action(id));
 }
 
@@ -179,6 +183,12 @@ void ActionRegistry::retranslate()
             tr("Open the WebSocket connections of a HAR file exported by a browser's developer tools"));
     action(ActionId::ExportSession)->setText(tr("E&xport Session…"));
     action(ActionId::ExportSession)->setStatusTip(tr("Write the current tab's session as HAR, CSV or JSON"));
+    action(ActionId::ExportRows)->setText(tr("Export Ro&ws…"));
+    action(ActionId::ExportRows)
+        ->setStatusTip(tr("Write the rows the current timeline shows, after its filters, as CSV or JSON"));
+    action(ActionId::ReplaySession)->setText(tr("Re&play…"));
+    action(ActionId::ReplaySession)
+        ->setStatusTip(tr("Replay a connection of the current session tab as a client or as a mock server"));
     action(ActionId::OpenBytesFile)->setText(tr("Open &Bytes File…"));
     action(ActionId::OpenBytesFile)
         ->setStatusTip(tr("Decode a file of raw WebSocket bytes (the stream after the handshake)"));

@@ -22,6 +22,8 @@ enum class ActionId : quint8 {
     SaveSessionAs,
     ImportHar,
     ExportSession,
+    ExportRows,
+    ReplaySession,
     OpenBytesFile,
     DecodeBytes,
     RenameTab,

@@ -5,11 +5,17 @@
 #include "ui/mainwindow/windowstate.h"
 #include "ui/preferences/preferencesdialog.h"
 #include "ui/session/recentsessions.h"
+#include "ui/session/replaydialog.h"
+#include "ui/session/replaytab.h"
 #include "ui/session/sessioncontroller.h"
 #include "ui/session/sessionfiles.h"
 #include "ui/session/sessionrecorder.h"
+#include "ui/session/sessiontab.h"
+#include "ui/timeline/timelinewidget.h"
 #include "ui/widgets/setting.h"
+#include "ui/workspace/clienttab.h"
 #include "ui/workspace/decodertab.h"
+#include "ui/workspace/servertab.h"
 #include "ui/workspace/workspace.h"
 #include "ui/workspace/workspacetab.h"
 
@@ -42,6 +48,20 @@ const Setting<QString> &lastDirectorySetting()
 {
     static const Setting<QString> setting(QStringLiteral("Decoder/LastDirectory"), QDir::homePath());
     return setting;
+}
+
+// The timeline a tab shows (the decoder's lists are not a timeline).
+TimelineWidget *timelineOf(WorkspaceTab *tab)
+{
+    if (auto *client = qobject_cast<ClientTab *>(tab))
+        return client->timeline();
+    if (auto *server = qobject_cast<ServerTab *>(tab))
+        return server->timeline();
+    if (auto *session = qobject_cast<SessionTab *>(tab))
+        return session->timeline();
+    if (auto *replay = qobject_cast<ReplayTab *>(tab))
+        return replay->timeline();
+    return nullptr;
 }
 
 } // namespace
@@ -83,6 +103,14 @@ MainWindow::MainWindow(Persistence persistence, QWidget *parent)
         &SessionController::importHarInteractively);
     connect(m_actions->action(ActionId::ExportSession), &QAction::triggered, this,
         [this] { m_sessions->exportSessionInteractively(m_workspace->currentTab()); });
+    connect(m_actions->action(ActionId::ExportRows), &QAction::triggered, this, [this] {
+        if (TimelineWidget *timeline = timelineOf(m_workspace->currentTab()))
+            timeline->exportRowsInteractively();
+    });
+    connect(m_actions->action(ActionId::ReplaySession), &QAction::triggered, this, [this] {
+        if (auto *session = qobject_cast<SessionTab *>(m_workspace->currentTab()))
+            ReplayDialog::openFor(session, m_workspace, this);
+    });
     connect(m_sessions, &SessionController::saveFinished, this,
         [this](const QString &path, const QString &error) {
             if (error.isEmpty())
@@ -249,6 +277,9 @@ void MainWindow::updateTabActions()
     const bool hasSession = SessionController::hasSession(m_workspace->currentTab());
     m_actions->action(ActionId::SaveSessionAs)->setEnabled(hasSession);
     m_actions->action(ActionId::ExportSession)->setEnabled(hasSession);
+    m_actions->action(ActionId::ExportRows)->setEnabled(timelineOf(m_workspace->currentTab()) != nullptr);
+    m_actions->action(ActionId::ReplaySession)
+        ->setEnabled(qobject_cast<SessionTab *>(m_workspace->currentTab()) != nullptr);
 }
 
 void MainWindow::retranslateUi()

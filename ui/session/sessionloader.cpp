@@ -45,7 +45,60 @@ void SessionLoader::start()
     // reads times on this process's Clock, whose zero is at wallClockAnchorMs().
     m_shiftNs = (header.timeOriginMs - Clock::wallClockAnchorMs()) * 1000000;
     Q_EMIT opened(header, size);
-    pump();
+    if (m_kind == SessionFiles::Kind::Session)
+        index();
+    else
+        pump();
+}
+
+void SessionLoader::index()
+{
+    m_done = true;
+    auto file = std::make_shared<SessionEventFile>();
+    QString error;
+    if (!file->open(m_path, m_shiftNs, &error)) {
+        m_reader.close();
+        Q_EMIT failed(error);
+        return;
+    }
+    auto store = std::make_unique<FrameStore>();
+    store->setEventFile(file);
+    Indexed result;
+    bool storeFailed = false;
+    quint64 lastConnection = 0;
+    bool anyConnection = false;
+    const SessionIndex totals = m_reader.buildIndex(
+        [&](const SessionIndex::Entry &entry, const qint64 *frames) {
+            if (storeFailed)
+                return;
+            if (!store->appendIndexed(entry, frames, m_shiftNs, &error)) {
+                storeFailed = true;
+                return;
+            }
+            ++result.events;
+            // As the tab counts connections: those of frames and messages, and of notices that name one.
+            if ((entry.kind != SessionIndex::Kind::Notice || entry.connectionId != 0)
+                && (!anyConnection || entry.connectionId != lastConnection)) {
+                result.connections.insert(entry.connectionId);
+                lastConnection = entry.connectionId;
+                anyConnection = true;
+            }
+        },
+        &m_cancelled);
+    m_reader.close(); // unmapped: from now on the store reads single lines through `file`
+    if (m_cancelled.load(std::memory_order_relaxed))
+        return;
+    if (storeFailed) {
+        Q_EMIT failed(error);
+        return;
+    }
+    result.store = std::move(store);
+    result.file = std::move(file);
+    result.warnings = totals.warnings;
+    result.frames = totals.frameCount;
+    result.messages = totals.messageCount;
+    m_indexed = std::move(result);
+    Q_EMIT indexed();
 }
 
 void SessionLoader::readMore()

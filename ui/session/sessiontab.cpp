@@ -106,6 +106,8 @@ SessionTab::SessionTab(const QString &path, SessionFiles::Kind kind, Origin orig
 
 SessionTab::~SessionTab()
 {
+    if (m_eventFile)
+        m_eventFile->setFailureHandler({});
     stopLoading();
     if (m_origin == Origin::RecoveredJournal) {
         // Closed without saving: the user chose to let it go, as with a live tab's recording.
@@ -125,6 +127,7 @@ void SessionTab::startLoading()
     connect(&m_loaderThread, &QThread::started, loader, &SessionLoader::start);
     connect(loader, &SessionLoader::opened, this, &SessionTab::onOpened);
     connect(loader, &SessionLoader::batchRead, this, &SessionTab::onBatchRead);
+    connect(loader, &SessionLoader::indexed, this, &SessionTab::onIndexed);
     connect(loader, &SessionLoader::finished, this, &SessionTab::onFinished);
     connect(loader, &SessionLoader::failed, this, &SessionTab::onFailed);
     m_loaderThread.start();
@@ -181,6 +184,37 @@ void SessionTab::onBatchRead(const EventBatch &events, qint64 position, qint64 s
     updateBanner();
 }
 
+void SessionTab::onIndexed()
+{
+    if (!m_loader)
+        return;
+    SessionLoader::Indexed indexed = m_loader->takeIndexed();
+    m_eventFile = indexed.file;
+    // Built in the loader thread, handed over whole: the timeline resets once to every row.
+    m_store.adopt(*indexed.store);
+    m_events = indexed.events;
+    m_frames = indexed.frames;
+    m_messages = indexed.messages;
+    m_connections = std::move(indexed.connections);
+    if (m_connections.size() > 1 && !m_timeline->isConnectionColumnVisible())
+        m_timeline->setConnectionColumnVisible(true);
+    // Told from whichever thread read the payload (a filter worker too): shown in the GUI thread. The
+    // handler is removed before the tab goes away.
+    m_eventFile->setFailureHandler([this](const QString &error) {
+        QMetaObject::invokeMethod(this, [this, error] { onReadFailed(error); }, Qt::QueuedConnection);
+    });
+    m_progressPermille = 1000;
+    onFinished(indexed.warnings);
+}
+
+void SessionTab::onReadFailed(const QString &error)
+{
+    if (!m_readError.isEmpty())
+        return;
+    m_readError = error;
+    updateBanner();
+}
+
 void SessionTab::onFinished(const QStringList &warnings)
 {
     m_warnings = warnings;
@@ -230,6 +264,8 @@ QString SessionTab::statusText() const
 {
     switch (m_loadState) {
     case LoadState::Loading:
+        if (m_fileKind == SessionFiles::Kind::Session)
+            return tr("Opening %1…").arg(QFileInfo(m_path).fileName());
         return tr("Opening %1… %2%").arg(QFileInfo(m_path).fileName()).arg(m_progressPermille / 10);
     case LoadState::Failed:
         return tr("Could not open %1").arg(QFileInfo(m_path).fileName());
@@ -249,7 +285,10 @@ void SessionTab::updateBanner()
     QString text;
     switch (m_loadState) {
     case LoadState::Loading:
-        text = tr("Opening %1 read-only… %n frame(s) so far", nullptr, frames).arg(path);
+        if (m_fileKind == SessionFiles::Kind::Session)
+            text = tr("Opening %1 read-only: indexing…").arg(path);
+        else
+            text = tr("Opening %1 read-only… %n frame(s) so far", nullptr, frames).arg(path);
         break;
     case LoadState::Failed:
         text = tr("Could not open %1: %2").arg(path, m_error);
@@ -269,12 +308,23 @@ void SessionTab::updateBanner()
             if (connectionCount() > 1)
                 text += tr(", %n connection(s)", nullptr, connectionCount());
         }
+        if (!m_readError.isEmpty()) {
+            text += QLatin1Char('\n')
+                + tr("The file has changed on disk since it was opened: payloads can no longer be read from "
+                     "it (%1). Open it again to see it as it is now.")
+                      .arg(m_readError);
+        }
         break;
     }
     m_banner->setText(text);
     m_banner->setToolTip(path);
     m_progress->setVisible(m_loadState == LoadState::Loading);
-    if (m_loadState == LoadState::Failed)
+    // A session file is indexed in one pass that reports no progress: the bar only says it is busy.
+    if (m_fileKind == SessionFiles::Kind::Session && m_loadState == LoadState::Loading)
+        m_progress->setRange(0, 0);
+    else
+        m_progress->setRange(0, 1000);
+    if (m_loadState == LoadState::Failed || !m_readError.isEmpty())
         m_banner->setStyleSheet(QStringLiteral("color: #d0463c;"));
     else
         m_banner->setStyleSheet(QString());

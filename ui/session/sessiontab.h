@@ -22,6 +22,7 @@ QT_END_NAMESPACE
 namespace Frameline {
 
 class InspectorWidget;
+class SessionEventFile;
 class SessionLoader;
 
 // A recorded session, read-only: a session file, a HAR file, or a journal recovered after a crash, shown
@@ -29,9 +30,13 @@ class SessionLoader;
 // banner above says what is shown ("Opened read-only: PATH — N frames") and every warning the reader had
 // (a truncated last line, a corrupt line N).
 //
-// The file is read in a loader thread of the tab's own (SessionLoader) and appended to the store batch by
-// batch, with a progress bar in the banner; the window stays responsive meanwhile. A file that cannot be
-// read at all ends as loadFailed() (the banner says why).
+// A session file is indexed in a loader thread of the tab's own (SessionLoader): the store the tab shows is
+// in indexed mode (FrameStore::appendIndexed()), its payloads read from the file on demand, so a file of
+// millions of frames opens in the time of the index pass and holds no payload in memory. A HAR file is
+// imported there and appended batch by batch, with a progress bar in the banner. The window stays
+// responsive meanwhile. A file that cannot be read at all ends as loadFailed() (the banner says why); a
+// session file that changes on disk while shown (truncated, rewritten) is said so in the banner
+// (readError()): its rows stay, payloads that can no longer be read show empty.
 //
 // A recovered journal belongs to the tab (it holds the journal's lock): closing the tab discards it, as
 // closing a live tab discards its recording, unless it was saved (adoptSavedFile()).
@@ -73,6 +78,8 @@ public:
     LoadState loadState() const { return m_loadState; }
     bool isLoaded() const { return m_loadState == LoadState::Loaded; }
     QString errorString() const { return m_error; }
+    // The first payload that could not be read back from the file since it was opened (empty: none).
+    QString readError() const { return m_readError; }
     QStringList warnings() const { return m_warnings; }
     const SessionHeader &header() const { return m_header; }
     qint64 eventCount() const { return m_events; }
@@ -103,6 +110,8 @@ private:
     void stopLoading();
     void onOpened(const SessionHeader &header, qint64 size);
     void onBatchRead(const EventBatch &events, qint64 position, qint64 size);
+    void onIndexed();
+    void onReadFailed(const QString &error);
     void onFinished(const QStringList &warnings);
     void onFailed(const QString &error);
     void updateBanner();
@@ -120,6 +129,8 @@ private:
     LoadState m_loadState = LoadState::Loading;
     int m_progressPermille = 0;
     QString m_error;
+    QString m_readError;
+    std::shared_ptr<SessionEventFile> m_eventFile; // an indexed session's file, shared with m_store
     QStringList m_warnings;
     SessionHeader m_header;
     qint64 m_events = 0;

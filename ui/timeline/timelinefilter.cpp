@@ -66,7 +66,7 @@ TimelineMatcher::Result TimelineMatcher::apply(const FrameStore &store, const Ti
     }
     if (!isValid())
         return result; // a broken expression matches nothing (the bar says why)
-    const QByteArrayView payload
+    const QByteArray payload
         = row.messageId >= 0 ? store.messagePayload(row.messageId) : store.payload(row.entry);
     result.matches = matchesSearch(payload);
     result.passes = result.matches || !m_filter.onlyMatching;

@@ -573,6 +573,8 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
                 || (row.messageId >= 0 && m_store->messageSummary(row.messageId).hasViolation))
                 return m_violationIcon;
         }
+        if (column == PreviewColumn && m_store->summary(row.entry).origin == FrameOrigin::Script)
+            return m_scriptIcon; // sent by a script (tooltip on the Dir. column)
         return {};
     case Qt::TextAlignmentRole:
         if (column == NumberColumn || column == LengthColumn || column == TimeColumn)
@@ -581,6 +583,8 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole: {
         if (column == ConnectionColumn)
             return connectionToolTip(m_store->summary(row.entry).connectionId);
+        if (column == DirectionColumn && m_store->summary(row.entry).origin == FrameOrigin::Script)
+            return tr("Sent by a script");
         if (column != NumberColumn && column != PreviewColumn)
             return {};
         const EntryDetails d
@@ -729,7 +733,7 @@ QString TimelineModel::flagsText(const TimelineRow &row) const
 QString TimelineModel::lengthText(const TimelineRow &row) const
 {
     if (row.messageId >= 0)
-        return QString::number(m_store->messagePayload(row.messageId).size());
+        return QString::number(m_store->messageSummary(row.messageId).payloadLength);
     const FrameStore::Summary summary = m_store->summary(row.entry);
     if (summary.kind == FrameStore::Summary::Kind::Notice)
         return {};
@@ -750,7 +754,7 @@ QString TimelineModel::formatPreview(const TimelineRow &row) const
 {
     if (row.messageId >= 0) {
         const FrameStore::MessageSummary message = m_store->messageSummary(row.messageId);
-        const QByteArrayView payload = m_store->messagePayload(row.messageId);
+        const QByteArray payload = m_store->messagePayload(row.messageId);
         if (payload.isEmpty())
             return message.payloadTruncated ? tr("(payload not kept)") : tr("(empty)");
         QString out = message.opcode == quint8(Opcode::Text) ? textPreview(payload)
@@ -758,7 +762,7 @@ QString TimelineModel::formatPreview(const TimelineRow &row) const
         return message.payloadTruncated ? tr("[truncated] %1").arg(out) : out;
     }
     const FrameStore::Summary summary = m_store->summary(row.entry);
-    const QByteArrayView payload = m_store->payload(row.entry);
+    const QByteArray payload = m_store->payload(row.entry);
     if (summary.kind == FrameStore::Summary::Kind::Notice)
         return CellText::escapedLine(QString::fromUtf8(payload), PreviewCharacters * 2, false);
     if (summary.payloadOmitted)

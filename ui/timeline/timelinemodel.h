@@ -158,6 +158,7 @@ private:
     QColor m_errorColor;
     QColor m_violationBackground;
     QIcon m_violationIcon;
+    QIcon m_scriptIcon { QStringLiteral(":/icons/script.svg") }; // frames a script sent
 };
 
 } // namespace Frameline

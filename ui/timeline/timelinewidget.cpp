@@ -1,13 +1,18 @@
 #include "ui/timeline/timelinewidget.h"
 
 #include "app/session/framestore.h"
+#include "ui/timeline/exportrowsdialog.h"
+#include "ui/timeline/rowexport.h"
 #include "ui/timeline/timelinemodel.h"
 #include "ui/timeline/timelineproxymodel.h"
 #include "ui/timeline/timelineview.h"
 #include "ui/widgets/colors.h"
 #include "ui/widgets/hexformat.h"
+#include "ui/widgets/setting.h"
 
 #include <QtCore/QDataStream>
+#include <QtCore/QDir>
+#include <QtCore/QFileInfo>
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QEvent>
 #include <QtGui/QAction>
@@ -23,11 +28,14 @@
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QMenu>
+#include <QtWidgets/QMessageBox>
 #include <QtWidgets/QScrollBar>
 #include <QtWidgets/QStyle>
 #include <QtWidgets/QToolButton>
 #include <QtWidgets/QTreeView>
 #include <QtWidgets/QVBoxLayout>
+
+#include <memory>
 
 namespace Frameline {
 
@@ -652,8 +660,49 @@ void TimelineWidget::showContextMenu(const QModelIndex &index, const QPoint &glo
     QMenu *menu = createContextMenu(index, this);
     if (!menu)
         return;
+    // Then what applies to every row shown.
+    menu->addSeparator();
+    QAction *exportRows = menu->addAction(tr("Export Rows…"));
+    exportRows->setObjectName(QStringLiteral("exportRowsAction"));
+    connect(exportRows, &QAction::triggered, this, &TimelineWidget::exportRowsInteractively);
     menu->setAttribute(Qt::WA_DeleteOnClose);
     menu->popup(globalPos);
+}
+
+void TimelineWidget::exportRowsInteractively()
+{
+    static const Setting<QString> directory(QStringLiteral("Timeline/ExportDirectory"), QDir::homePath());
+    // The rows shown now are the ones written, whatever arrives while the dialog is open.
+    auto entries = std::make_shared<std::vector<qint64>>(RowExport::shownEntries(m_proxy));
+    const qint64 messages = RowExport::shownMessages(m_proxy);
+    auto *dialog = new ExportRowsDialog(qint64(entries->size()), messages,
+        QDir(directory.value()).filePath(QStringLiteral("timeline.csv")), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, entries] {
+        const QString path = QDir::fromNativeSeparators(dialog->path());
+        directory.setValue(QFileInfo(path).absolutePath());
+        auto *job = new RowExport(m_store, std::move(*entries), dialog->format(), path, this);
+        connect(job, &RowExport::finished, this, &TimelineWidget::rowsExported);
+        connect(job, &RowExport::finished, this, [this](const QString &, qint64, const QString &error) {
+            if (error.isEmpty())
+                return;
+            auto *box = new QMessageBox(
+                QMessageBox::Warning, tr("Cannot Export Rows"), error, QMessageBox::Ok, this);
+            box->setObjectName(QStringLiteral("exportRowsError"));
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        });
+        job->start();
+    });
+    dialog->open();
+}
+
+RowExport *TimelineWidget::exportRows(const QString &path, SessionExport::Format format)
+{
+    auto *job = new RowExport(m_store, RowExport::shownEntries(m_proxy), format, path, this);
+    connect(job, &RowExport::finished, this, &TimelineWidget::rowsExported);
+    job->start();
+    return job;
 }
 
 // ---- the rest of the contract -------------------------------------------------------------------------

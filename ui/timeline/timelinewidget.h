@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/session/entrydetails.h"
+#include "app/session/sessionexport.h"
 #include "ui/timeline/timelinefilter.h"
 
 #include <QtCore/QTimer>
@@ -21,6 +22,7 @@ QT_END_NAMESPACE
 namespace Frameline {
 
 class FrameStore;
+class RowExport;
 class TimelineModel;
 class TimelineProxyModel;
 class TimelineView;
@@ -100,8 +102,15 @@ public:
     // kept disables loading, resending and copying it, with the reason in the tooltip.
     QMenu *createContextMenu(const QModelIndex &index, QWidget *parent = nullptr);
 
+    // Export Rows… (the row context menu, File > Export Rows…): asks for the file and the format, saying how
+    // many rows will be written, then writes the rows shown now (RowExport); a failure is shown in a
+    // message box. exportRows() does it without asking. rowsExported() follows either.
+    void exportRowsInteractively();
+    RowExport *exportRows(const QString &path, SessionExport::Format format);
+
 Q_SIGNALS:
     void currentChanged(const Frameline::EntryDetails &details);
+    void rowsExported(const QString &path, qint64 rows, const QString &error);
     // From a row's context menu. `details` is complete (the whole payload included): FrameStore's
     // frameDetails() for the frame actions, messageDetails() for the message actions.
     void composeRequested(

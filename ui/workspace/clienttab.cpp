@@ -7,6 +7,7 @@
 #include "ui/composer/composerwidget.h"
 #include "ui/composer/framecraftpanel.h"
 #include "ui/inspector/inspectorwidget.h"
+#include "ui/script/scriptpanel.h"
 #include "ui/session/sessionrecorder.h"
 #include "ui/timeline/timelinewidget.h"
 #include "ui/widgets/setting.h"
@@ -25,6 +26,7 @@
 #include <QtWidgets/QScrollArea>
 #include <QtWidgets/QSplitter>
 #include <QtWidgets/QStyle>
+#include <QtWidgets/QTabWidget>
 #include <QtWidgets/QToolButton>
 #include <QtWidgets/QVBoxLayout>
 
@@ -90,7 +92,9 @@ ClientTab::ClientTab(NetworkThread *network, QWidget *parent)
     , m_inspector(new InspectorWidget(m_timelineSplitter))
     , m_settingsArea(new QScrollArea(m_mainSplitter))
     , m_requestSettings(new RequestSettingsWidget(m_settingsArea))
-    , m_composer(new ComposerWidget(Endpoint::Client, m_composerSplitter))
+    , m_bottomTabs(new QTabWidget(m_composerSplitter))
+    , m_composer(new ComposerWidget(Endpoint::Client, m_bottomTabs))
+    , m_scriptPanel(new ScriptPanel(ScriptPanel::Target::Client, m_bottomTabs))
 {
     m_url->setObjectName(QStringLiteral("urlBox"));
     m_url->setEditable(true);
@@ -142,6 +146,10 @@ ClientTab::ClientTab(NetworkThread *network, QWidget *parent)
     m_composerSplitter->setChildrenCollapsible(false);
     m_composerSplitter->setStretchFactor(0, 1);
     m_composerSplitter->setStretchFactor(1, 0);
+    m_bottomTabs->setObjectName(QStringLiteral("clientBottomTabs"));
+    m_bottomTabs->setDocumentMode(true);
+    m_bottomTabs->addTab(m_composer, QString());
+    m_bottomTabs->addTab(m_scriptPanel, QString());
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_url, 1);
@@ -182,6 +190,9 @@ ClientTab::ClientTab(NetworkThread *network, QWidget *parent)
         [this](const EntryDetails &details, TimelineWidget::ComposeAction action) {
             onComposeRequested(details, int(action));
         });
+    connect(m_scriptPanel, &ScriptPanel::runRequested, this, &ClientTab::onScriptRunRequested);
+    connect(m_scriptPanel, &ScriptPanel::stateChanged, this, &ClientTab::settingsChanged);
+    connect(m_bottomTabs, &QTabWidget::currentChanged, this, &ClientTab::settingsChanged);
 
     retranslateUi();
     updateStateView();
@@ -190,6 +201,8 @@ ClientTab::ClientTab(NetworkThread *network, QWidget *parent)
 
 ClientTab::~ClientTab()
 {
+    // A running script ends (and its thread with it) while its connection is still there.
+    delete std::exchange(m_scriptPanel, nullptr);
     releaseConnection();
 }
 
@@ -267,6 +280,8 @@ QVariantMap ClientTab::saveSettings() const
     map.insert(QStringLiteral("inspectorState"), m_inspector->saveState());
     map.insert(QStringLiteral("composerSplitter"), m_composerSplitter->saveState());
     map.insert(QStringLiteral("composer"), m_composer->saveState());
+    map.insert(QStringLiteral("script"), m_scriptPanel->saveState());
+    map.insert(QStringLiteral("bottomTab"), m_bottomTabs->currentIndex());
     return map;
 }
 
@@ -285,6 +300,8 @@ void ClientTab::restoreSettings(const QVariantMap &map)
     if (!composerSplitter.isEmpty())
         m_composerSplitter->restoreState(composerSplitter);
     m_composer->restoreState(map.value(QStringLiteral("composer")).toMap());
+    m_scriptPanel->restoreState(map.value(QStringLiteral("script")).toMap());
+    m_bottomTabs->setCurrentIndex(map.value(QStringLiteral("bottomTab"), 0).toInt());
 }
 
 void ClientTab::setRequestSettingsVisible(bool visible)
@@ -332,6 +349,9 @@ bool ClientTab::connectToServer()
         return false;
     }
     showError(QString());
+    // A script still on the old connection ends with it (one waiting for this new one is not running yet).
+    if (m_scriptPanel->runState() == ScriptPanel::RunState::Running)
+        m_scriptPanel->stop();
     releaseConnection();
     // The field shows the URL as it is dialled ("localhost:9001" becomes "ws://localhost:9001").
     const QString dialled = options->url.toString();
@@ -461,6 +481,31 @@ void ClientTab::onComposeRequested(const EntryDetails &details, int action)
         send(*request);
 }
 
+void ClientTab::onScriptRunRequested()
+{
+    // On the connection that is open or being dialled, else on a new one made the way Connect makes it;
+    // the runner starts the script once it is open.
+    bool usable = false;
+    switch (m_state) {
+    case ConnectionState::Resolving:
+    case ConnectionState::Connecting:
+    case ConnectionState::TlsHandshaking:
+    case ConnectionState::Upgrading:
+    case ConnectionState::Open:
+        usable = m_connection != nullptr;
+        break;
+    case ConnectionState::Idle:
+    case ConnectionState::Closing:
+    case ConnectionState::Closed:
+        break;
+    }
+    if (!usable && !connectToServer()) {
+        m_scriptPanel->cancelRun(m_error);
+        return;
+    }
+    m_scriptPanel->startClient(m_connection);
+}
+
 void ClientTab::clearTimeline()
 {
     m_recorder->restart();
@@ -544,6 +589,8 @@ void ClientTab::retranslateUi()
     m_clearButton->setToolTip(tr("Clear the timeline"));
     m_settingsButton->setText(tr("Request Settings"));
     m_settingsButton->setToolTip(tr("Show or hide the request settings"));
+    m_bottomTabs->setTabText(m_bottomTabs->indexOf(m_composer), tr("Composer"));
+    m_bottomTabs->setTabText(m_bottomTabs->indexOf(m_scriptPanel), tr("Script"));
     updateStateView();
     updateCounters();
 }

@@ -15,6 +15,7 @@ class QLabel;
 class QPushButton;
 class QScrollArea;
 class QSplitter;
+class QTabWidget;
 class QToolButton;
 
 namespace Frameline {
@@ -24,12 +25,13 @@ class InspectorWidget;
 class NetworkThread;
 class RequestSettingsWidget;
 class ComposerWidget;
+class ScriptPanel;
 class SessionRecorder;
 class TimelineWidget;
 
 // A client tab: the connection bar (URL with history, Connect/Disconnect, state, live counters), the
 // request settings beside the timeline, the timeline and inspector of everything the connection did,
-// and the composer. Each Connect makes a new ClientConnection in the shared network thread; the tab only
+// and under them the composer and the script panel (tabs). Each Connect makes a new ClientConnection in the shared network thread; the tab only
 // talks to it through NetworkThread::post and hears from it through its queued eventsReady batches,
 // which it appends to its own FrameStore and records in its journal (SessionRecorder).
 //
@@ -84,6 +86,8 @@ public:
     InspectorWidget *inspector() const { return m_inspector; }
     RequestSettingsWidget *requestSettings() const { return m_requestSettings; }
     ComposerWidget *composer() const { return m_composer; }
+    ScriptPanel *scriptPanel() const { return m_scriptPanel; }
+    QTabWidget *bottomTabs() const { return m_bottomTabs; } // "Composer" and "Script"
     QComboBox *urlBox() const { return m_url; }
     QPushButton *connectButton() const { return m_connectButton; }
     QLabel *stateLabel() const { return m_stateLabel; }
@@ -104,6 +108,7 @@ private:
     void onConnectClicked();
     void send(const OutgoingRequest &request);
     void onComposeRequested(const EntryDetails &details, int action);
+    void onScriptRunRequested();
     void releaseConnection();
     void showError(const QString &error);
     void updateStateView();
@@ -138,14 +143,16 @@ private:
     QToolButton *m_clearButton = nullptr;
     QToolButton *m_settingsButton = nullptr;
     QLabel *m_errorLabel = nullptr;
-    QSplitter *m_composerSplitter = nullptr; // the timeline and settings above, the composer below
+    QSplitter *m_composerSplitter = nullptr; // the timeline and settings above, the composer and script below
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_timelineSplitter = nullptr;
     TimelineWidget *m_timeline = nullptr;
     InspectorWidget *m_inspector = nullptr;
     QScrollArea *m_settingsArea = nullptr;
     RequestSettingsWidget *m_requestSettings = nullptr;
+    QTabWidget *m_bottomTabs = nullptr;
     ComposerWidget *m_composer = nullptr;
+    ScriptPanel *m_scriptPanel = nullptr;
 };
 
 } // namespace Frameline

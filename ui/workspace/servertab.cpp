@@ -7,6 +7,7 @@
 #include "ui/composer/composerwidget.h"
 #include "ui/composer/framecraftpanel.h"
 #include "ui/inspector/inspectorwidget.h"
+#include "ui/script/scriptpanel.h"
 #include "ui/session/sessionrecorder.h"
 #include "ui/timeline/timelinewidget.h"
 #include "ui/workspace/serverclientsmodel.h"
@@ -25,8 +26,11 @@
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QSpinBox>
 #include <QtWidgets/QSplitter>
+#include <QtWidgets/QTabWidget>
 #include <QtWidgets/QTreeView>
 #include <QtWidgets/QVBoxLayout>
+
+#include <utility>
 
 namespace Frameline {
 
@@ -153,7 +157,13 @@ ServerTab::ServerTab(NetworkThread *network, QWidget *parent)
     m_mainSplitter->setStretchFactor(1, 3);
     m_mainSplitter->setSizes({ 380, 900 });
 
-    m_composer = new ComposerWidget(Endpoint::Server, m_composerSplitter);
+    m_bottomTabs = new QTabWidget(m_composerSplitter);
+    m_bottomTabs->setObjectName(QStringLiteral("serverBottomTabs"));
+    m_bottomTabs->setDocumentMode(true);
+    m_composer = new ComposerWidget(Endpoint::Server, m_bottomTabs);
+    m_scriptPanel = new ScriptPanel(ScriptPanel::Target::Server, m_bottomTabs);
+    m_bottomTabs->addTab(m_composer, QString());
+    m_bottomTabs->addTab(m_scriptPanel, QString());
     m_composerSplitter->setStretchFactor(0, 1);
     m_composerSplitter->setStretchFactor(1, 0);
     auto *layout = new QVBoxLayout(this);
@@ -195,6 +205,10 @@ ServerTab::ServerTab(NetworkThread *network, QWidget *parent)
         [this](const EntryDetails &details, TimelineWidget::ComposeAction action) {
             onComposeRequested(details, int(action));
         });
+    connect(m_scriptPanel, &ScriptPanel::runRequested, this, &ServerTab::onScriptRunRequested);
+    connect(m_scriptPanel, &ScriptPanel::runningChanged, this, &ServerTab::onScriptRunningChanged);
+    connect(m_scriptPanel, &ScriptPanel::stateChanged, this, &ServerTab::settingsChanged);
+    connect(m_bottomTabs, &QTabWidget::currentChanged, this, &ServerTab::settingsChanged);
 
     setSettings(ServerTabSettings());
     retranslateUi();
@@ -202,6 +216,8 @@ ServerTab::ServerTab(NetworkThread *network, QWidget *parent)
 
 ServerTab::~ServerTab()
 {
+    // A running script ends (and its thread with it) while its server is still there.
+    delete std::exchange(m_scriptPanel, nullptr);
     releaseServer();
 }
 
@@ -209,6 +225,8 @@ void ServerTab::releaseServer()
 {
     if (!m_server)
         return;
+    if (m_scriptPanel && m_scriptPanel->runState() == ScriptPanel::RunState::Running)
+        m_scriptPanel->stop();
     Server *server = m_server;
     m_server = nullptr;
     disconnect(server, nullptr, this, nullptr);
@@ -266,6 +284,8 @@ QVariantMap ServerTab::saveSettings() const
     map.insert(QStringLiteral("inspectorState"), m_inspector->saveState());
     map.insert(QStringLiteral("composerSplitter"), m_composerSplitter->saveState());
     map.insert(QStringLiteral("composer"), m_composer->saveState());
+    map.insert(QStringLiteral("script"), m_scriptPanel->saveState());
+    map.insert(QStringLiteral("bottomTab"), m_bottomTabs->currentIndex());
     return map;
 }
 
@@ -282,6 +302,8 @@ void ServerTab::restoreSettings(const QVariantMap &map)
     if (!composerSplitter.isEmpty())
         m_composerSplitter->restoreState(composerSplitter);
     m_composer->restoreState(map.value(QStringLiteral("composer")).toMap());
+    m_scriptPanel->restoreState(map.value(QStringLiteral("script")).toMap());
+    m_bottomTabs->setCurrentIndex(map.value(QStringLiteral("bottomTab"), 0).toInt());
 }
 
 bool ServerTab::startServer()
@@ -324,6 +346,13 @@ void ServerTab::onStarted(const ServerStarter::Result &result)
     updateView();
     Q_EMIT titleChanged();
     Q_EMIT listeningChanged(m_listening);
+    // A script that asked for the server.
+    if (m_scriptPanel->runState() == ScriptPanel::RunState::Waiting) {
+        if (m_listening)
+            startScript();
+        else
+            m_scriptPanel->cancelRun(m_error);
+    }
 }
 
 void ServerTab::stopServer()
@@ -399,6 +428,37 @@ void ServerTab::onComposeRequested(const EntryDetails &details, int action)
     if (const std::optional<OutgoingRequest> request
         = m_composer->takeEntry(details, TimelineWidget::ComposeAction(action)))
         send(*request);
+}
+
+void ServerTab::onScriptRunRequested()
+{
+    if (m_listening && m_server) {
+        startScript();
+        return;
+    }
+    // Started the way Start starts it; onStarted() runs the script once it listens.
+    if (!m_starting && !startServer())
+        m_scriptPanel->cancelRun(m_error);
+}
+
+void ServerTab::startScript()
+{
+    // The script answers the clients: the server's own echo or broadcast would answer them too.
+    Server *server = m_server;
+    NetworkThread::post(server, [server] { server->setBehaviour(Server::Behaviour::Manual); });
+    m_scriptPanel->startServer(server);
+}
+
+void ServerTab::onScriptRunningChanged(bool running)
+{
+    m_behaviour->setEnabled(!running);
+    m_behaviour->setToolTip(running ? tr("Manual while the script runs: the script answers") : QString());
+    // The chosen behaviour again once the script is done.
+    if (!running && m_server) {
+        Server *server = m_server;
+        const auto behaviour = Server::Behaviour(m_behaviour->currentData().toInt());
+        NetworkThread::post(server, [server, behaviour] { server->setBehaviour(behaviour); });
+    }
 }
 
 void ServerTab::showError(const QString &error)
@@ -487,6 +547,8 @@ void ServerTab::retranslateUi()
     m_subprotocols->setPlaceholderText(tr("Comma-separated, preferred first"));
     m_allClientsButton->setText(tr("All Clients"));
     m_allClientsButton->setToolTip(tr("Show every client in the timeline and send to all of them"));
+    m_bottomTabs->setTabText(m_bottomTabs->indexOf(m_composer), tr("Composer"));
+    m_bottomTabs->setTabText(m_bottomTabs->indexOf(m_scriptPanel), tr("Script"));
     updateView();
     updateCounters();
 }

@@ -20,6 +20,7 @@ class QLineEdit;
 class QPushButton;
 class QSpinBox;
 class QSplitter;
+class QTabWidget;
 class QTreeView;
 
 namespace Frameline {
@@ -27,6 +28,7 @@ namespace Frameline {
 class InspectorWidget;
 class NetworkThread;
 class ComposerWidget;
+class ScriptPanel;
 class Server;
 class ServerClientsModel;
 class SessionRecorder;
@@ -34,7 +36,8 @@ class TimelineWidget;
 
 // A server tab: a local WebSocket server (address, port, ws or wss with a given or self-signed
 // certificate, behaviour, subprotocols), the list of its clients, a timeline of all of them or of the
-// selected one, and a composer that sends to the selected client or to all. The Server lives in the shared
+// selected one, and under them a composer that sends to the selected client or to all and a script panel
+// whose mock-server script answers every client (the server's own behaviour is Manual while it runs). The Server lives in the shared
 // network thread; the tab calls it only through NetworkThread::post and appends its eventsReady batches
 // to its own FrameStore and records them in its journal (SessionRecorder).
 //
@@ -75,6 +78,8 @@ public:
     TimelineWidget *timeline() const { return m_timeline; }
     InspectorWidget *inspector() const { return m_inspector; }
     ComposerWidget *composer() const { return m_composer; }
+    ScriptPanel *scriptPanel() const { return m_scriptPanel; }
+    QTabWidget *bottomTabs() const { return m_bottomTabs; } // "Composer" and "Script"
     ServerClientsModel *clientsModel() const { return m_clientsModel; }
     QTreeView *clientsView() const { return m_clientsView; }
     QPushButton *startButton() const { return m_startButton; }
@@ -93,6 +98,9 @@ private:
     void onClientSelectionChanged();
     void send(const OutgoingRequest &request);
     void onComposeRequested(const EntryDetails &details, int action);
+    void onScriptRunRequested();
+    void startScript();
+    void onScriptRunningChanged(bool running);
     void releaseServer();
     void showError(const QString &error);
     void updateView();
@@ -136,7 +144,9 @@ private:
     TimelineWidget *m_timeline = nullptr;
     InspectorWidget *m_inspector = nullptr;
     QSplitter *m_composerSplitter = nullptr;
+    QTabWidget *m_bottomTabs = nullptr;
     ComposerWidget *m_composer = nullptr;
+    ScriptPanel *m_scriptPanel = nullptr;
     QSet<quint64> m_deflateClients; // clients that agreed permessage-deflate
 };
 

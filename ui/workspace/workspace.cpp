@@ -56,6 +56,8 @@ QIcon kindIcon(WorkspaceTab::Kind kind)
         return QIcon(QStringLiteral(":/icons/decoder-tab.svg"));
     case WorkspaceTab::Kind::Session:
         return QApplication::style()->standardIcon(QStyle::SP_FileIcon);
+    case WorkspaceTab::Kind::Replay:
+        return QApplication::style()->standardIcon(QStyle::SP_MediaPlay);
     }
     return QIcon();
 }
@@ -417,6 +419,9 @@ void Workspace::saveTabs() const
         const WorkspaceTab *page = tab(index);
         // A recovered journal is discarded with its tab: there is nothing to open next time.
         if (const auto *session = qobject_cast<const SessionTab *>(page); session && session->isRecovered())
+            continue;
+        // A replay (and its recording) goes with its tab, too.
+        if (page->kind() == WorkspaceTab::Kind::Replay)
             continue;
         if (index == m_tabs->currentIndex())
             current = int(tabs.size());

@@ -67,6 +67,8 @@ public:
     bool isEchoServerListening() const { return !m_echoUrl.isEmpty(); }
     QString echoServerUrl() const { return m_echoUrl; }
 
+    // Adds a tab made elsewhere (a replay's), made current.
+    int addTab(WorkspaceTab *tab);
     void closeTab(int index);
     // An empty title goes back to the automatic one.
     void renameTab(int index, const QString &title);
@@ -89,7 +91,6 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    int addTab(WorkspaceTab *tab);
     void updateTab(WorkspaceTab *tab);
     void onCurrentChanged();
     void attachToEchoServer(ClientTab *tab);

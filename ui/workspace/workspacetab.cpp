@@ -27,6 +27,8 @@ QString WorkspaceTab::kindId(Kind kind)
         return QStringLiteral("decoder");
     case Kind::Session:
         return QStringLiteral("session");
+    case Kind::Replay:
+        return QStringLiteral("replay");
     }
     return QString();
 }

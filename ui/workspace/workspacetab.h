@@ -16,7 +16,7 @@ class WorkspaceTab : public QWidget
 {
     Q_OBJECT
 public:
-    enum class Kind : quint8 { Client, Server, Decoder, Session };
+    enum class Kind : quint8 { Client, Server, Decoder, Session, Replay };
 
     virtual Kind kind() const = 0;
     // The user's title, or automaticTitle() when none was given.
