@@ -4,7 +4,7 @@
 <context>
     <name>ActionRegistry</name>
     <message>
-        <location filename="../ui/mainwindow/actionregistry.cpp" line="+154"/>
+        <location filename="../ui/mainwindow/actionregistry.cpp" line="+158"/>
         <source>New &amp;Client Tab</source>
         <translation>새 클라이언트 탭(&amp;C)</translation>
     </message>
@@ -117,6 +117,26 @@
         <location line="+1"/>
         <source>Write the current tab&apos;s session as HAR, CSV or JSON</source>
         <translation>현재 탭의 세션을 HAR, CSV 또는 JSON으로 저장합니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export Ro&amp;ws…</source>
+        <translation>행 내보내기(&amp;W)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write the rows the current timeline shows, after its filters, as CSV or JSON</source>
+        <translation>현재 타임라인에 보이는 행(필터 적용 후)을 CSV 또는 JSON으로 저장합니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;play…</source>
+        <translation>재생(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replay a connection of the current session tab as a client or as a mock server</source>
+        <translation>현재 세션 탭의 연결을 클라이언트 또는 모의 서버로 재생합니다</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -334,6 +354,144 @@
     </message>
 </context>
 <context>
+    <name>ClientOptions</name>
+    <message>
+        <location filename="../app/cli/clientoptions.cpp" line="+16"/>
+        <source>Extra request header (repeatable); replaces a default header of the same name.</source>
+        <translation>추가 요청 헤더(여러 번 가능). 같은 이름의 기본 헤더를 대체합니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Origin header to send.</source>
+        <translation>보낼 Origin 헤더.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Subprotocol to offer (repeatable, in order of preference).</source>
+        <translation>제안할 서브프로토콜(여러 번 가능, 선호 순서대로).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offer permessage-deflate (RFC 7692).</source>
+        <translation>permessage-deflate를 제안합니다(RFC 7692).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>wss: accept a certificate that does not verify (the errors are still shown).</source>
+        <translation>wss: 검증되지 않는 인증서도 받아들입니다(오류는 그래도 표시됩니다).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>wss: extra trusted CA certificates (PEM).</source>
+        <translation>wss: 추가로 신뢰할 CA 인증서(PEM).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>wss: client certificate (PEM); needs --key.</source>
+        <translation>wss: 클라이언트 인증서(PEM). --key가 필요합니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>wss: private key of --cert (PEM, unencrypted).</source>
+        <translation>wss: --cert의 개인 키(PEM, 암호화되지 않은 것).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>wss: client certificate and key in one PKCS#12 file.</source>
+        <translation>wss: 클라이언트 인증서와 키가 함께 든 PKCS#12 파일.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Password of --pkcs12.</source>
+        <translation>--pkcs12의 비밀번호.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connect through http://host:port (HTTP CONNECT) or socks5://host:port; &apos;env&apos; uses https_proxy / http_proxy / all_proxy / no_proxy.</source>
+        <translation>http://host:port (HTTP CONNECT) 또는 socks5://host:port를 거쳐 연결합니다. &apos;env&apos;는 https_proxy / http_proxy / all_proxy / no_proxy를 씁니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fail the connection on any violation, as RFC 6455 asks (the default).</source>
+        <translation>RFC 6455가 요구하는 대로 위반이 있으면 연결을 실패 처리합니다(기본값).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report violations but keep the connection open.</source>
+        <translation>위반을 보고하되 연결은 유지합니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Largest incoming message in bytes (default %1); larger ones fail the connection with 1009.</source>
+        <translation>받을 최대 메시지 크기(바이트, 기본값 %1). 더 크면 1009로 연결을 실패 처리합니다.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Send a keepalive ping every MS milliseconds and show the round trip.</source>
+        <translation>MS밀리초마다 연결 유지 핑을 보내고 왕복 시간을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>-H &apos;%1&apos; is not a header: write it as &apos;Name: value&apos;</source>
+        <translation>-H &apos;%1&apos;은(는) 헤더가 아닙니다: &apos;Name: value&apos; 형식으로 쓰세요</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>-H &apos;%1&apos;: the value holds a line break or another control character</source>
+        <translation>-H &apos;%1&apos;: 값에 줄바꿈이나 다른 제어 문자가 있습니다</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--origin &apos;%1&apos; is not a valid header value</source>
+        <translation>--origin &apos;%1&apos;은(는) 올바른 헤더 값이 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--subprotocol &apos;%1&apos; is not a token (RFC 6455 §4.1: no spaces, commas or quotes)</source>
+        <translation>--subprotocol &apos;%1&apos;은(는) 토큰이 아닙니다(RFC 6455 §4.1: 공백, 쉼표, 따옴표 불가)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>--insecure, --cacert, --cert, --key and --pkcs12 are for wss:// URLs</source>
+        <translation>--insecure, --cacert, --cert, --key, --pkcs12는 wss:// URL에만 씁니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--cert and --key go together: give both</source>
+        <translation>--cert와 --key는 함께 씁니다: 둘 다 주세요</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>give either --pkcs12 or --cert and --key, not both</source>
+        <translation>--pkcs12와 --cert/--key 중 하나만 주세요</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--pkcs12-password needs --pkcs12</source>
+        <translation>--pkcs12-password에는 --pkcs12가 필요합니다</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>--proxy: %1</source>
+        <translation>--proxy: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>give either --strict or --lenient, not both</source>
+        <translation>--strict와 --lenient 중 하나만 주세요</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--ping-interval must be a positive number of milliseconds, not &apos;%1&apos;</source>
+        <translation>--ping-interval 값은 양수 밀리초여야 합니다: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--max-message must be a positive number of bytes, not &apos;%1&apos;</source>
+        <translation>--max-message 값은 양수 바이트 수여야 합니다: &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
     <name>ClientReplay</name>
     <message>
         <location filename="../app/session/replay.cpp" line="+504"/>
@@ -390,17 +548,17 @@
 <context>
     <name>ClientTab</name>
     <message>
-        <location filename="../ui/workspace/clienttab.cpp" line="+220"/>
+        <location filename="../ui/workspace/clienttab.cpp" line="+233"/>
         <source>New Connection</source>
         <translation>새 연결</translation>
     </message>
     <message>
-        <location line="+232"/>
+        <location line="+239"/>
         <source>Not sent: %1</source>
         <translation>보내지 못했습니다: %1</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+59"/>
         <source>Closed (%1 %2)</source>
         <translation>종료됨 (%1 %2)</translation>
     </message>
@@ -458,6 +616,16 @@
         <location line="+1"/>
         <source>Show or hide the request settings</source>
         <translation>요청 설정을 보이거나 숨깁니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Composer</source>
+        <translation>작성기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Script</source>
+        <translation>스크립트</translation>
     </message>
 </context>
 <context>
@@ -979,6 +1147,215 @@
     </message>
 </context>
 <context>
+    <name>CompareModel</name>
+    <message>
+        <location filename="../ui/session/comparemodel.cpp" line="+48"/>
+        <source>Equal</source>
+        <translation>같음</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Different</source>
+        <translation>다름</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Missing</source>
+        <translation>누락</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Extra</source>
+        <translation>추가</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 equal, %2 different, %3 missing, %4 extra — %5</source>
+        <translation>같음 %1, 다름 %2, 누락 %3, 추가 %4 — %5</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>PASS</source>
+        <translation>PASS</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FAIL</source>
+        <translation>FAIL</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>binary, %1 B: %2</source>
+        <translation>바이너리, %1 B: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>not received by the replay</source>
+        <translation>재생에서 받지 못함</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not in the recording</source>
+        <translation>녹화에 없음</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 against %2</source>
+        <translation>%1 대 %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>text from character %1</source>
+        <translation>%1번째 문자부터 텍스트 다름</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>bytes from offset %1</source>
+        <translation>오프셋 %1부터 바이트 다름</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+2"/>
+        <source>(none)</source>
+        <translation>(없음)</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outcome</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recorded</source>
+        <translation>기록</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replayed</source>
+        <translation>재생</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Difference</source>
+        <translation>차이</translation>
+    </message>
+</context>
+<context>
+    <name>CompareWidget</name>
+    <message>
+        <location filename="../ui/session/comparewidget.cpp" line="+203"/>
+        <source>Ignored: %1</source>
+        <translation>무시: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+5"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1을(를) 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Save Comparison Report</source>
+        <translation>비교 보고서 저장</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>텍스트 파일 (*.txt);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot Save Report</source>
+        <translation>보고서를 저장할 수 없음</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not used:
+%1</source>
+        <translation>사용되지 않음:
+%1</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Recorded message %1</source>
+        <translation>녹화된 메시지 %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Recorded</source>
+        <translation>기록</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replayed message %1</source>
+        <translation>재생된 메시지 %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Replayed</source>
+        <translation>재생</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not in the recording</source>
+        <translation>녹화에 없음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not received by the replay</source>
+        <translation>재생에서 받지 못함</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Nothing compared yet</source>
+        <translation>아직 비교한 내용이 없습니다</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Copy Report</source>
+        <translation>보고서 복사(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the differences and the summary to the clipboard</source>
+        <translation>차이점과 요약을 클립보드에 복사합니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sa&amp;ve Report…</source>
+        <translation>보고서 저장(&amp;V)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the differences and the summary as a text file</source>
+        <translation>차이점과 요약을 텍스트 파일로 저장합니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ignore these JSON paths (one per line, e.g. $.ts or $..id):</source>
+        <translation>무시할 JSON 경로(&amp;I) (한 줄에 하나, 예: $.ts 또는 $..id):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>$.timestamp
+$..id
+$.items[*].ts</source>
+        <translation>$.timestamp
+$..id
+$.items[*].ts</translation>
+    </message>
+</context>
+<context>
     <name>ComposerWidget</name>
     <message>
         <location filename="../ui/composer/composerwidget.cpp" line="+651"/>
@@ -987,18 +1364,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+1344"/>
+        <location line="+1359"/>
         <source>Text</source>
         <translation>텍스트</translation>
     </message>
     <message>
-        <location line="-1343"/>
-        <location line="+1346"/>
+        <location line="-1358"/>
+        <location line="+1361"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location line="-1345"/>
+        <location line="-1360"/>
         <source>Binary</source>
         <translation>바이너리</translation>
     </message>
@@ -1009,24 +1386,24 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+1345"/>
+        <location line="+1360"/>
         <source>Hex</source>
         <translation>16진수</translation>
     </message>
     <message>
-        <location line="-1344"/>
-        <location line="+1345"/>
+        <location line="-1359"/>
+        <location line="+1360"/>
         <source>Base64</source>
         <translation>Base64</translation>
     </message>
     <message>
-        <location line="-1344"/>
-        <location line="+1345"/>
+        <location line="-1359"/>
+        <location line="+1360"/>
         <source>File</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location line="-1343"/>
+        <location line="-1358"/>
         <source>How the binary payload is given: hex digits (any spacing, &quot;0x&quot; allowed), base64, or a file read at each send</source>
         <translation>바이너리 페이로드를 입력하는 방식: 16진수 숫자(공백 자유, &quot;0x&quot; 허용), base64, 또는 보낼 때마다 읽는 파일</translation>
     </message>
@@ -1517,7 +1894,7 @@ First bytes:
         <translation>페이로드 크기(바이트, 변수 치환 후). 제어 프레임의 페이로드는 최대 125바이트입니다</translation>
     </message>
     <message>
-        <location line="+386"/>
+        <location line="+401"/>
         <source>Saved as “%1”</source>
         <translation>“%1”(으)로 저장했습니다</translation>
     </message>
@@ -1548,7 +1925,7 @@ First bytes:
         <translation>이름:</translation>
     </message>
     <message>
-        <location line="-443"/>
+        <location line="-458"/>
         <source>Sent a Ping with %1</source>
         <translation>Ping을 보냈습니다: 페이로드 %1</translation>
     </message>
@@ -1613,7 +1990,7 @@ First bytes:
         <translation>반복: %2번 중 %1번 보냈습니다</translation>
     </message>
     <message>
-        <location line="+305"/>
+        <location line="+320"/>
         <source>Save Message</source>
         <translation>메시지 저장</translation>
     </message>
@@ -1656,7 +2033,7 @@ First bytes:
 <context>
     <name>ConnectCommand</name>
     <message>
-        <location filename="../app/cli/connectcommand.cpp" line="+142"/>
+        <location filename="../app/cli/connectcommand.cpp" line="+143"/>
         <source>--close-after %1 ms elapsed: closing with 1000</source>
         <translation>--close-after %1ms가 지났습니다: 1000으로 종료합니다</translation>
     </message>
@@ -1753,61 +2130,6 @@ format.md)에도 기록합니다. 파일은 적어도 200ms마다 디스크에 �
         <translation>ws://host[:port]/path 또는 wss://...; &apos;host:port/path&apos;는 ws://로 봅니다.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Extra request header (repeatable); replaces a default header of the same name.</source>
-        <translation>추가 요청 헤더(여러 번 가능). 같은 이름의 기본 헤더를 대체합니다.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Origin header to send.</source>
-        <translation>보낼 Origin 헤더.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Subprotocol to offer (repeatable, in order of preference).</source>
-        <translation>제안할 서브프로토콜(여러 번 가능, 선호 순서대로).</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Offer permessage-deflate (RFC 7692).</source>
-        <translation>permessage-deflate를 제안합니다(RFC 7692).</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>wss: accept a certificate that does not verify (the errors are still shown).</source>
-        <translation>wss: 검증되지 않는 인증서도 받아들입니다(오류는 그래도 표시됩니다).</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>wss: extra trusted CA certificates (PEM).</source>
-        <translation>wss: 추가로 신뢰할 CA 인증서(PEM).</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>wss: client certificate (PEM); needs --key.</source>
-        <translation>wss: 클라이언트 인증서(PEM). --key가 필요합니다.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>wss: private key of --cert (PEM, unencrypted).</source>
-        <translation>wss: --cert의 개인 키(PEM, 암호화되지 않은 것).</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>wss: client certificate and key in one PKCS#12 file.</source>
-        <translation>wss: 클라이언트 인증서와 키가 함께 든 PKCS#12 파일.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Password of --pkcs12.</source>
-        <translation>--pkcs12의 비밀번호.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Connect through http://host:port (HTTP CONNECT) or socks5://host:port; &apos;env&apos; uses https_proxy / http_proxy / all_proxy / no_proxy.</source>
-        <translation>http://host:port (HTTP CONNECT) 또는 socks5://host:port를 거쳐 연결합니다. &apos;env&apos;는 https_proxy / http_proxy / all_proxy / no_proxy를 씁니다.</translation>
-    </message>
-    <message>
         <location line="+4"/>
         <source>Text message to send once open (repeatable).</source>
         <translation>연결되면 보낼 텍스트 메시지(여러 번 가능).</translation>
@@ -1816,11 +2138,6 @@ format.md)에도 기록합니다. 파일은 적어도 200ms마다 디스크에 �
         <location line="+2"/>
         <source>Binary message to send once open, as hex (repeatable).</source>
         <translation>연결되면 보낼 바이너리 메시지, 16진수(여러 번 가능).</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Send a keepalive ping every MS milliseconds and show the round trip.</source>
-        <translation>MS밀리초마다 연결 유지 핑을 보내고 왕복 시간을 보여 줍니다.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1834,21 +2151,6 @@ format.md)에도 기록합니다. 파일은 적어도 200ms마다 디스크에 �
     </message>
     <message>
         <location line="+4"/>
-        <source>Fail the connection on any violation, as RFC 6455 asks (the default).</source>
-        <translation>RFC 6455가 요구하는 대로 위반이 있으면 연결을 실패 처리합니다(기본값).</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Report violations but keep the connection open.</source>
-        <translation>위반을 보고하되 연결은 유지합니다.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Largest incoming message in bytes (default %1); larger ones fail the connection with 1009.</source>
-        <translation>받을 최대 메시지 크기(바이트, 기본값 %1). 더 크면 1009로 연결을 실패 처리합니다.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
         <source>Dial again after an abnormal closure, waiting 1 s, 2 s, 4 s ... up to 30 s.</source>
         <translation>비정상 종료 뒤 다시 연결합니다. 1초, 2초, 4초 ... 최대 30초까지 기다립니다.</translation>
     </message>
@@ -1888,67 +2190,12 @@ format.md)에도 기록합니다. 파일은 적어도 200ms마다 디스크에 �
         <translation>URL은 %1개가 아니라 하나만 주세요: %2</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>-H &apos;%1&apos; is not a header: write it as &apos;Name: value&apos;</source>
-        <translation>-H &apos;%1&apos;은(는) 헤더가 아닙니다: &apos;Name: value&apos; 형식으로 쓰세요</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>-H &apos;%1&apos;: the value holds a line break or another control character</source>
-        <translation>-H &apos;%1&apos;: 값에 줄바꿈이나 다른 제어 문자가 있습니다</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>--origin &apos;%1&apos; is not a valid header value</source>
-        <translation>--origin &apos;%1&apos;은(는) 올바른 헤더 값이 아닙니다</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>--subprotocol &apos;%1&apos; is not a token (RFC 6455 §4.1: no spaces, commas or quotes)</source>
-        <translation>--subprotocol &apos;%1&apos;은(는) 토큰이 아닙니다(RFC 6455 §4.1: 공백, 쉼표, 따옴표 불가)</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>--insecure, --cacert, --cert, --key and --pkcs12 are for wss:// URLs</source>
-        <translation>--insecure, --cacert, --cert, --key, --pkcs12는 wss:// URL에만 씁니다</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>--cert and --key go together: give both</source>
-        <translation>--cert와 --key는 함께 씁니다: 둘 다 주세요</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>give either --pkcs12 or --cert and --key, not both</source>
-        <translation>--pkcs12와 --cert/--key 중 하나만 주세요</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>--pkcs12-password needs --pkcs12</source>
-        <translation>--pkcs12-password에는 --pkcs12가 필요합니다</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>--proxy: %1</source>
-        <translation>--proxy: %1</translation>
-    </message>
-    <message>
-        <location line="+32"/>
+        <location line="+38"/>
         <source>--send-binary &apos;%1&apos; is not hex (two digits per byte; spaces and &apos;:&apos; allowed)</source>
         <translation>--send-binary &apos;%1&apos;은(는) 16진수가 아닙니다(바이트마다 두 자리, 공백과 &apos;:&apos; 허용)</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>give either --strict or --lenient, not both</source>
-        <translation>--strict와 --lenient 중 하나만 주세요</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>--ping-interval must be a positive number of milliseconds, not &apos;%1&apos;</source>
-        <translation>--ping-interval 값은 양수 밀리초여야 합니다: &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>--close-after must be a number of milliseconds, not &apos;%1&apos;</source>
         <translation>--close-after 값은 밀리초 수여야 합니다: &apos;%1&apos;</translation>
     </message>
@@ -1958,12 +2205,7 @@ format.md)에도 기록합니다. 파일은 적어도 200ms마다 디스크에 �
         <translation>--timeout 값은 양수 초여야 합니다: &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>--max-message must be a positive number of bytes, not &apos;%1&apos;</source>
-        <translation>--max-message 값은 양수 바이트 수여야 합니다: &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>--reconnect-attempts needs --reconnect</source>
         <translation>--reconnect-attempts에는 --reconnect가 필요합니다</translation>
     </message>
@@ -2016,7 +2258,7 @@ format.md)에도 기록합니다. 파일은 적어도 200ms마다 디스크에 �
         <translation>엄격 모드: %3 때문에 %1 %2(으)로 연결을 종료합니다 (%4): %5</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+69"/>
         <source>Closed before the connection was open</source>
         <translation>연결이 열리기 전에 닫혔습니다</translation>
     </message>
@@ -2543,7 +2785,7 @@ permessage-deflate; server_no_context_takeover
 <context>
     <name>ExportCommand</name>
     <message>
-        <location filename="../app/cli/exportcommand.cpp" line="+41"/>
+        <location filename="../app/cli/exportcommand.cpp" line="+35"/>
         <location line="+15"/>
         <location line="+17"/>
         <source>Cannot write %1: %2</source>
@@ -2671,6 +2913,74 @@ FILE에서 읽을 수 없는 줄에 대한 경고는 표준 오류로 출력합�
         <location line="+8"/>
         <source>%1: %2 written to %3</source>
         <translation>%1: %3에 썼습니다(%2)</translation>
+    </message>
+</context>
+<context>
+    <name>ExportRowsDialog</name>
+    <message>
+        <location filename="../ui/timeline/exportrowsdialog.cpp" line="+24"/>
+        <source>&amp;Browse…</source>
+        <translation>찾아보기(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+86"/>
+        <source>Export Rows</source>
+        <translation>행 내보내기</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-83"/>
+        <source>%n row(s) will be written: the rows the timeline shows now, after its filters and search, with the columns of a whole-session CSV or JSON export.</source>
+        <translation>
+            <numerusform>행 %n개를 씁니다: 지금 타임라인에 보이는 행(필터와 검색 적용 후)을 세션 전체 CSV 또는 JSON 내보내기와 같은 열로 씁니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>The %n message row(s) shown are written as the frames that carry them.</source>
+        <translation>
+            <numerusform>보이는 메시지 행 %n개는 그 메시지를 담은 프레임으로 씁니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Format:</source>
+        <translation>형식(&amp;F):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F&amp;ile:</source>
+        <translation>파일(&amp;I):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Export</source>
+        <translation>내보내기(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 파일 (*.json)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All files (*)</source>
+        <translation>모든 파일 (*)</translation>
     </message>
 </context>
 <context>
@@ -3252,7 +3562,17 @@ FILE에서 읽을 수 없는 줄에 대한 경고는 표준 오류로 출력합�
 <context>
     <name>FrameStore</name>
     <message>
-        <location filename="../app/session/framestore.cpp" line="+810"/>
+        <location filename="../app/session/framestore.cpp" line="+714"/>
+        <source>Line %1 is not the notice its index describes</source>
+        <translation>%1번째 줄이 색인이 가리키는 알림이 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+113"/>
+        <source>The event at byte %1 is not the one read when the file was opened: the file has changed</source>
+        <translation>%1바이트 위치의 이벤트가 파일을 열 때 읽은 이벤트와 다릅니다: 파일이 변경되었습니다</translation>
+    </message>
+    <message>
+        <location line="+319"/>
         <location line="+10"/>
         <location line="+28"/>
         <source>%1: %2</source>
@@ -4746,7 +5066,7 @@ FILE에서 읽을 수 없는 줄에 대한 경고는 표준 오류로 출력합�
 <context>
     <name>ImportCommand</name>
     <message>
-        <location filename="../app/cli/importcommand.cpp" line="+27"/>
+        <location filename="../app/cli/importcommand.cpp" line="+21"/>
         <source>Turn the WebSocket connections of a HAR file (Chrome, Firefox) into a session file</source>
         <translation>HAR 파일(Chrome, Firefox)의 웹소켓 연결을 세션 파일로 바꿉니다</translation>
     </message>
@@ -4866,7 +5186,7 @@ Chrome이나 Firefox DevTools가 저장한(&apos;Save all as HAR&apos;) HAR 파�
 <context>
     <name>InfoCommand</name>
     <message>
-        <location filename="../app/cli/infocommand.cpp" line="+88"/>
+        <location filename="../app/cli/infocommand.cpp" line="+82"/>
         <source>Sum up a session file: connections, frames, messages, bytes, duration, violations</source>
         <translation>세션 파일을 요약합니다: 연결, 프레임, 메시지, 바이트, 기간, 위반</translation>
     </message>
@@ -5328,7 +5648,7 @@ messages, bytes, durationMs, violations입니다.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/mainwindow.cpp" line="+129"/>
+        <location filename="../ui/mainwindow/mainwindow.cpp" line="+157"/>
         <source>The built-in echo server could not start: %1</source>
         <translation>내장 에코 서버를 시작할 수 없습니다: %1</translation>
     </message>
@@ -5365,7 +5685,7 @@ messages, bytes, durationMs, violations입니다.
         <translation>&lt;h3&gt;Frameline %1&lt;/h3&gt;&lt;p&gt;네이티브 웹소켓 디버거입니다.&lt;/p&gt;&lt;p&gt;웹소켓 서버에 연결하고 로컬 서버를 실행하며, 모든 프레임, 메시지, 핸드셰이크를 전송된 그대로, 어긴 규칙과 함께 볼 수 있습니다(RFC 6455, RFC 7692 permessage-deflate).&lt;/p&gt;&lt;p&gt;Qt %2(으)로 빌드했고 Qt %3에서 실행 중입니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>Main Toolbar</source>
         <translation>기본 도구 모음</translation>
     </message>
@@ -5380,7 +5700,7 @@ messages, bytes, durationMs, violations입니다.
         <translation>프레임 디코더 — Frameline</translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="-176"/>
         <source>Saved %1</source>
         <translation>%1을(를) 저장했습니다</translation>
     </message>
@@ -5390,7 +5710,7 @@ messages, bytes, durationMs, violations입니다.
         <translation>%1(으)로 내보냈습니다</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+173"/>
         <source>%1 — Frame Decoder — Frameline</source>
         <translation>%1 — 프레임 디코더 — Frameline</translation>
     </message>
@@ -5921,7 +6241,7 @@ Last written %2</source>
 <context>
     <name>ReplayCommand</name>
     <message>
-        <location filename="../app/cli/replaycommand.cpp" line="+63"/>
+        <location filename="../app/cli/replaycommand.cpp" line="+57"/>
         <source>%1 message, %2 B</source>
         <translation>%1 메시지, %2 B</translation>
     </message>
@@ -6253,6 +6573,434 @@ SIGTERM을 받을 때까지 실행됩니다.
     </message>
 </context>
 <context>
+    <name>ReplayDialog</name>
+    <message>
+        <location filename="../ui/session/replaydialog.cpp" line="+377"/>
+        <source>recorded by an unknown end</source>
+        <translation>녹화한 쪽을 알 수 없음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>recorded by a client</source>
+        <translation>클라이언트가 녹화함</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>recorded by a server</source>
+        <translation>서버가 녹화함</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>#%1 — %2</source>
+        <translation>#%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 sent, %2 received</source>
+        <translation>송신 %1, 수신 %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cannot read %1: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 holds no connection to replay</source>
+        <translation>%1에 재생할 연결이 없습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read with warnings: %1</source>
+        <translation>경고와 함께 읽음: %1</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Replaying %1 as a client to %2</source>
+        <translation>%1을(를) 클라이언트로 %2에 재생하는 중</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replaying %1 as a mock server</source>
+        <translation>%1을(를) 모의 서버로 재생하는 중</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Starting…</source>
+        <translation>시작하는 중…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Connect to: %1</source>
+        <translation>연결할 주소: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Timing: as recorded, at %1 × speed</source>
+        <translation>타이밍: 녹화된 대로, %1배속</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Timing: as fast as possible</source>
+        <translation>타이밍: 최대한 빠르게</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Timing: step by step (Next sends each)</source>
+        <translation>타이밍: 한 단계씩 (다음 버튼을 누를 때마다 보냄)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sends: the exact frames</source>
+        <translation>보낼 것: 프레임 그대로</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sends: the messages</source>
+        <translation>보낼 것: 메시지</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waits for the replies before each send</source>
+        <translation>보내기 전마다 응답을 기다림</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Does not wait for replies</source>
+        <translation>응답을 기다리지 않음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recorded replies to compare with: %1</source>
+        <translation>비교할 녹화된 응답: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Answers every client with the %n recorded server send(s)</source>
+        <translation>
+            <numerusform>모든 클라이언트에 녹화된 서버 송신 %n개로 응답</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Comparison: %1</source>
+        <translation>비교: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The session is still being read</source>
+        <translation>아직 세션을 읽는 중입니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose a connection to replay</source>
+        <translation>재생할 연결을 고르세요</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Give the URL to connect to</source>
+        <translation>연결할 URL을 입력하세요</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The URL cannot be used: %1</source>
+        <translation>URL을 사용할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The workspace is gone</source>
+        <translation>작업 공간이 없어졌습니다</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1, connection #%2</source>
+        <translation>%1, 연결 #%2</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Replay — %1</source>
+        <translation>재생 — %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replay a recorded connection of %1: as a client against a server (and compare what comes back with the recording), or as a mock server that answers clients with what the server sent. The replay&apos;s own traffic opens in a new tab and is recorded as a new session.</source>
+        <translation>%1의 녹화된 연결을 재생합니다: 클라이언트로서 서버에 재생하거나(돌아온 응답을 녹화와 비교), 서버가 보낸 것으로 클라이언트에 응답하는 모의 서버로 재생합니다. 재생 중 발생한 트래픽은 새 탭에서 열리고 새 세션으로 녹화됩니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reading %1…</source>
+        <translation>%1을(를) 읽는 중…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;onnection:</source>
+        <translation>연결(&amp;O):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replay</source>
+        <translation>재생</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As a &amp;client</source>
+        <translation>클라이언트로(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connect to a server and send what the client sent</source>
+        <translation>서버에 연결해 클라이언트가 보냈던 것을 보냅니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As a &amp;mock server</source>
+        <translation>모의 서버로(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Listen, and answer every client with what the server sent</source>
+        <translation>수신 대기하며, 모든 클라이언트에 서버가 보냈던 것으로 응답합니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client</source>
+        <translation>클라이언트</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;URL:</source>
+        <translation>URL(&amp;U):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ws://host:port/path</source>
+        <translation>ws://host:port/path</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recorded URL</source>
+        <translation>녹화된 URL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore the URL the recording connected to</source>
+        <translation>녹화 당시 연결했던 URL로 되돌립니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send:</source>
+        <translation>보낼 것:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The &amp;messages</source>
+        <translation>메시지(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each recorded message, through this connection&apos;s own framing and compression</source>
+        <translation>녹화된 각 메시지를 이 연결 자체의 프레임 구성과 압축으로 보냅니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The e&amp;xact frames</source>
+        <translation>프레임 그대로(&amp;X)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every recorded frame as it was: header bits, masking keys, fragments, control frames</source>
+        <translation>녹화된 모든 프레임을 그대로 보냅니다: 헤더 비트, 마스킹 키, 조각, 제어 프레임</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Wait for the replies before each send</source>
+        <translation>보내기 전마다 응답 기다리기(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Before each send, wait until as many messages have arrived as the recording had received</source>
+        <translation>보내기 전마다, 녹화 당시 받은 만큼의 메시지가 도착할 때까지 기다립니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mock server</source>
+        <translation>모의 서버</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Port:</source>
+        <translation>포트(&amp;P):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>any free port</source>
+        <translation>빈 포트 아무거나</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timing</source>
+        <translation>타이밍</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recorded timing, &amp;speed:</source>
+        <translation>녹화된 타이밍, 속도(&amp;S):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> ×</source>
+        <translation>배</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>2 plays twice as fast, 0.5 half as fast</source>
+        <translation>2면 두 배 빠르게, 0.5면 절반 속도로 재생합니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As &amp;fast as possible</source>
+        <translation>최대한 빠르게(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;tep by step (Next sends each)</source>
+        <translation>한 단계씩(&amp;T) (다음 버튼으로 하나씩 보냄)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Start</source>
+        <translation>시작(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show &amp;Comparison</source>
+        <translation>비교 보기(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show &amp;Tab</source>
+        <translation>탭 보기(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New Replay</source>
+        <translation>새 재생(&amp;N)</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayRun</name>
+    <message>
+        <location filename="../ui/session/replayrun.cpp" line="+123"/>
+        <source>client #%1: %2</source>
+        <translation>클라이언트 #%1: %2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>could not listen: %1</source>
+        <translation>수신 대기할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>stopped before it started</source>
+        <translation>시작하기 전에 중지했습니다</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>Not started</source>
+        <translation>시작 안 함</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connecting to %1</source>
+        <translation>%1에 연결하는 중</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Starting the mock server</source>
+        <translation>모의 서버를 시작하는 중</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Listening on %1 — clients: %2 connected, %3 in all</source>
+        <translation>%1에서 수신 대기 중 — 클라이언트: 연결됨 %2, 전체 %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sending: %1 of %2 sent</source>
+        <translation>보내는 중: %2개 중 %1개 보냄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All %1 sent: waiting for the last replies</source>
+        <translation>%1개 모두 보냄: 마지막 응답을 기다리는 중</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Step %1 of %2 waits for Next: %3</source>
+        <translation>%2단계 중 %1단계가 다음 버튼을 기다림: %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Waiting for Next</source>
+        <translation>다음 버튼을 기다리는 중</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopping: closing the connection</source>
+        <translation>중지하는 중: 연결을 종료합니다</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stopping: closing every client</source>
+        <translation>중지하는 중: 모든 클라이언트를 종료합니다</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stopped — clients served: %1</source>
+        <translation>중지됨 — 응답한 클라이언트: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed: %1</source>
+        <translation>실패: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Complete: %1 of %2 sent</source>
+        <translation>완료: %2개 중 %1개 보냄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incomplete: %1</source>
+        <translation>미완료: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>text message, %1 B</source>
+        <translation>텍스트 메시지, %1 B</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>binary message, %1 B</source>
+        <translation>바이너리 메시지, %1 B</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>frame %1, %2 B</source>
+        <translation>프레임 %1, %2 B</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close %1</source>
+        <translation>Close %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close without a code</source>
+        <translation>코드 없는 Close</translation>
+    </message>
+</context>
+<context>
     <name>ReplayScript</name>
     <message>
         <location filename="../app/session/replay.cpp" line="-624"/>
@@ -6278,6 +7026,104 @@ SIGTERM을 받을 때까지 실행됩니다.
         <location line="+47"/>
         <source>connection #%1 has messages but not their frames (an import keeps only messages): replay its messages instead</source>
         <translation>연결 #%1에는 메시지만 있고 프레임이 없습니다(가져오기는 메시지만 보관합니다): 대신 메시지를 재생하세요</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayStatusWidget</name>
+    <message>
+        <location filename="../ui/session/replaystatuswidget.cpp" line="+82"/>
+        <source>The replay&apos;s tab was closed</source>
+        <translation>재생 탭이 닫혔습니다</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 of %2 sent</source>
+        <translation>%2개 중 %1개 보냄</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Warnings: %1</source>
+        <translation>경고: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Next</source>
+        <translation>다음(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the next step</source>
+        <translation>다음 단계를 보냅니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;top</source>
+        <translation>중지(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the replay and close its connections</source>
+        <translation>재생을 중지하고 연결을 종료합니다</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayTab</name>
+    <message>
+        <location filename="../ui/session/replaytab.cpp" line="+74"/>
+        <source>Replay: %1</source>
+        <translation>재생: %1</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Replay of %1 as a client to %2</source>
+        <translation>%1을(를) 클라이언트로 %2에 재생</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replay of %1 as a mock server</source>
+        <translation>%1을(를) 모의 서버로 재생</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>connect to %1</source>
+        <translation>%1에 연결</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n recorded send(s)</source>
+        <translation>
+            <numerusform>녹화된 송신 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>recorded as a new session: Save Session As keeps it</source>
+        <translation>새 세션으로 녹화됨: 보관하려면 다른 이름으로 세션 저장을 쓰세요</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Traffic</source>
+        <translation>트래픽</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Comparison — %1</source>
+        <translation>비교 — %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PASS</source>
+        <translation>PASS</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FAIL</source>
+        <translation>FAIL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comparison</source>
+        <translation>비교</translation>
     </message>
 </context>
 <context>
@@ -6513,6 +7359,1305 @@ SIGTERM을 받을 때까지 실행됩니다.
         <location line="+1"/>
         <source>Attempts:</source>
         <translation>시도 횟수:</translation>
+    </message>
+</context>
+<context>
+    <name>RowExport</name>
+    <message>
+        <location filename="../ui/timeline/rowexport.cpp" line="+129"/>
+        <source>The timeline was cleared before its rows were written; %1 was not written</source>
+        <translation>행을 쓰기 전에 타임라인이 비워졌습니다. %1은(는) 쓰지 않았습니다</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1을(를) 쓸 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>RunCommand</name>
+    <message>
+        <location filename="../app/cli/runcommand.cpp" line="+111"/>
+        <source>the script did not end at --timeout; stopping it</source>
+        <translation>--timeout이 되어도 스크립트가 끝나지 않아 중지합니다</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the connection ended before it opened</source>
+        <translation>연결이 열리기 전에 끝났습니다</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the connection did not close in time; dropping it</source>
+        <translation>연결이 제시간에 종료되지 않아 연결을 끊습니다</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n client(s) did not close in time; dropping them</source>
+        <translation>
+            <numerusform>클라이언트 %n개가 제시간에 종료하지 않아 연결을 끊습니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+143"/>
+        <source>[error] %1</source>
+        <translation>[error] %1</translation>
+    </message>
+    <message>
+        <location line="-117"/>
+        <source>[error] the --record file could not be written completely</source>
+        <translation>[error] --record 파일을 끝까지 쓰지 못했습니다</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>[log] %1%2</source>
+        <translation>[log] %1%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>[info] %1%2</source>
+        <translation>[info] %1%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>[warn] %1%2%3</source>
+        <translation>[warn] %1%2%3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>[error] %1%2%3</source>
+        <translation>[error] %1%2%3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>[pass] %1%2%3</source>
+        <translation>[pass] %1%2%3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>[fail] %1%2%3</source>
+        <translation>[fail] %1%2%3</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>script: %1%2</source>
+        <translation>스크립트: %1%2</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>the connection to %1 never opened</source>
+        <translation>%1에 대한 연결이 열리지 않았습니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the connection to %1 failed: %2</source>
+        <translation>%1에 대한 연결이 실패했습니다: %2</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>[info] %1: dropping the connection</source>
+        <translation>[info] %1: 연결을 끊습니다</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>[info] %1 again: ending now</source>
+        <translation>[info] %1을(를) 다시 받았습니다: 바로 끝냅니다</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>[info] %1: stopping the script</source>
+        <translation>[info] %1: 스크립트를 중지합니다</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>[fail] %1</source>
+        <translation>[fail] %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+17"/>
+        <source>PASS</source>
+        <translation>PASS</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <location line="+13"/>
+        <source>FAIL</source>
+        <translation>FAIL</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <location line="+387"/>
+        <source>ERROR</source>
+        <translation>ERROR</translation>
+    </message>
+    <message>
+        <location line="-377"/>
+        <source>STOPPED</source>
+        <translation>STOPPED</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 passed, %2 failed</source>
+        <translation>통과 %1, 실패 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 s; frames sent: %2</source>
+        <translation>%1초, 보낸 프레임: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (%2): %3 (%4)</source>
+        <translation>%1 (%2): %3 (%4)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2 (%3)</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>script %1: %2</source>
+        <translation>스크립트 %1: %2</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source> (--serve)</source>
+        <translation> (--serve)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Run a JavaScript test scenario against a server (--url) or as a mock server (--serve)</source>
+        <translation>서버를 상대로(--url) 또는 모의 서버로(--serve) JavaScript 테스트 시나리오를 실행합니다</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>frameline-cli run: %1 (see &apos;frameline-cli run --help&apos;)</source>
+        <translation>frameline-cli run: %1 (&apos;frameline-cli run --help&apos; 참고)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>
+Runs SCRIPT with the scripting API of docs/scripting.md (ws.send, ws.waitFor,
+sleep, expect, assert, done, ...) without a window. With --url it connects
+first and starts the script once the connection is open; the run ends at
+done(), when the connection closes, at --timeout, on an error, or on SIGINT or
+SIGTERM, and the connection is then closed with 1000. With --serve it listens
+(127.0.0.1, --port; the URL is printed first) and the script answers every
+client through server.on(&apos;connection&apos;, ...); the run ends at done(), at
+--timeout, on an error or on SIGINT/SIGTERM, and the clients are closed with
+1001.
+
+SCRIPT is a file, or example:ID for a bundled example (also --example ID):
+%1
+The script&apos;s log goes to standard output as it happens ([log], [info], and
+[fail] for a failed assertion, with its file and line); warnings and errors go
+to standard error ([warn], [error], with line and column). --verbose adds
+passed assertions and every event of the connection; --quiet leaves only
+failures, errors and the summary. The last line is the summary:
+&quot;PASS: 3 passed, 0 failed (...)&quot;, or FAIL, ERROR or STOPPED.
+With --record FILE every event and the script&apos;s console also go to a session
+file that &apos;frameline-cli info&apos; and the desktop app open.
+
+Exit status: 0 when every assertion held; 1 when an assertion failed; 2 for an
+error in the script (syntax error, uncaught exception, a busy loop interrupted
+after --busy-limit, --timeout reached) or in the arguments (a script that
+cannot be read, a bad URL or option, a server that cannot be reached, a port
+that cannot be used); 130 (SIGINT) or 143 (SIGTERM) when a --url run was
+interrupted. A --serve run ended by SIGINT or SIGTERM exits 0 or 1 by its
+assertions.</source>
+        <translation>
+창 없이 docs/scripting.md의 스크립트 API(ws.send, ws.waitFor, sleep,
+expect, assert, done, ...)로 SCRIPT를 실행합니다. --url을 주면 먼저
+연결하고, 연결이 열리면 스크립트를 시작합니다. 실행은 done()이 호출되거나,
+연결이 종료되거나, --timeout에 이르거나, 오류가 나거나, SIGINT나 SIGTERM을
+받으면 끝나며, 그 뒤 연결을 1000으로 종료합니다. --serve를 주면
+(127.0.0.1, --port에서) 수신 대기하고(URL을 먼저 출력합니다) 스크립트가
+server.on(&apos;connection&apos;, ...)으로 모든 클라이언트에 응답합니다. 실행은
+done(), --timeout, 오류, SIGINT/SIGTERM 중 하나로 끝나며, 클라이언트는
+1001로 종료됩니다.
+
+SCRIPT는 파일이거나, 내장 예제를 가리키는 example:ID입니다(--example ID도 가능):
+%1
+스크립트 로그는 발생하는 즉시 표준 출력으로 나갑니다([log], [info], 실패한
+어설션은 파일과 줄 번호와 함께 [fail]). 경고와 오류는 표준 오류로 나갑니다
+([warn], [error], 줄과 열 번호 포함). --verbose는 통과한 어설션과 연결의
+모든 이벤트를 더하고, --quiet는 실패, 오류, 요약만 남깁니다. 마지막 줄은
+요약입니다: &quot;PASS: 통과 3, 실패 0 (...)&quot; 또는 FAIL, ERROR, STOPPED.
+--record FILE을 주면 모든 이벤트와 스크립트 콘솔도 세션 파일에 기록하며, 이
+파일은 &apos;frameline-cli info&apos;와 데스크톱 앱에서 열 수 있습니다.
+
+종료 상태: 모든 어설션이 통과하면 0, 어설션이 실패하면 1, 스크립트 오류(구문
+오류, 처리되지 않은 예외, --busy-limit 후 중단된 바쁜 루프, --timeout 도달)나
+인수 오류(읽을 수 없는 스크립트, 잘못된 URL이나 옵션, 연결할 수 없는 서버,
+쓸 수 없는 포트)는 2, --url 실행이 중단되면 130(SIGINT) 또는 143(SIGTERM).
+SIGINT나 SIGTERM으로 끝난 --serve 실행은 어설션 결과에 따라 0 또는 1로
+종료합니다.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The script file (UTF-8 JavaScript), or example:ID for a bundled example.</source>
+        <translation>스크립트 파일(UTF-8 JavaScript), 또는 내장 예제를 가리키는 example:ID.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connect to this ws:// or wss:// URL and run the script as its client.</source>
+        <translation>이 ws:// 또는 wss:// URL에 연결하고 스크립트를 그 클라이언트로 실행합니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run a local server instead and let the script answer its clients (a mock server).</source>
+        <translation>대신 로컬 서버를 실행하고 스크립트가 클라이언트에 응답하게 합니다(모의 서버).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run the bundled example ID instead of a file.</source>
+        <translation>파일 대신 내장 예제 ID를 실행합니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>List the bundled examples and exit.</source>
+        <translation>내장 예제 목록을 출력하고 끝냅니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>With --serve: the address to listen on (default 127.0.0.1; 0.0.0.0 or :: for every interface).</source>
+        <translation>--serve와 함께: 수신 대기할 주소(기본값 127.0.0.1, 모든 인터페이스는 0.0.0.0 또는 ::).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>With --serve: the port to listen on; 0 (the default) picks a free one.</source>
+        <translation>--serve와 함께: 수신 대기할 포트. 0(기본값)이면 빈 포트를 고릅니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>With --serve: serve wss://, with --cert and --key or else a self-signed certificate for localhost.</source>
+        <translation>--serve와 함께: wss://로 서비스합니다. --cert와 --key를 쓰거나, 없으면 localhost용 자체 서명 인증서를 씁니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>With --url wss://: the client certificate (PEM), needs --key. With --serve --tls: the server&apos;s certificate (PEM).</source>
+        <translation>--url wss://와 함께: 클라이언트 인증서(PEM), --key가 필요합니다. --serve --tls와 함께: 서버 인증서(PEM).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The private key of --cert (PEM, unencrypted).</source>
+        <translation>--cert의 개인 키(PEM, 암호화되지 않은 것).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>End the run with an error after S seconds (decimals allowed).</source>
+        <translation>S초 뒤에 실행을 오류로 끝냅니다(소수 가능).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Interrupt the script when it runs this many milliseconds without yielding (default %1).</source>
+        <translation>스크립트가 제어를 넘기지 않고 이 밀리초 동안 실행되면 중단합니다(기본값 %1).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Also write every event and the script&apos;s console to this session file (replaced).</source>
+        <translation>모든 이벤트와 스크립트 콘솔을 이 세션 파일에도 기록합니다(기존 파일은 대체).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print only failures, errors and the summary.</source>
+        <translation>실패, 오류, 요약만 출력합니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Also print passed assertions and every event of the connection.</source>
+        <translation>통과한 어설션과 연결의 모든 이벤트도 출력합니다.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>give one script, not %1: %2</source>
+        <translation>스크립트는 %1개가 아니라 하나만 주세요: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>give either a script or --example, not both</source>
+        <translation>스크립트와 --example 중 하나만 주세요</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no script: give a .js file or example:ID</source>
+        <translation>스크립트가 없습니다: .js 파일이나 example:ID를 주세요</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>no bundled example &apos;%1&apos;; these are:
+%2</source>
+        <translation>내장 예제 &apos;%1&apos;이(가) 없습니다. 다음 중에서 고르세요:
+%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>example:%1 is a server script: run it with --serve</source>
+        <translation>example:%1은(는) 서버 스크립트입니다: --serve로 실행하세요</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>example:%1 is a client script: run it with --url</source>
+        <translation>example:%1은(는) 클라이언트 스크립트입니다: --url로 실행하세요</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>give either --url or --serve, not both</source>
+        <translation>--url과 --serve 중 하나만 주세요</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no --url: give the ws:// or wss:// URL to connect to, or --serve</source>
+        <translation>--url이 없습니다: 연결할 ws:// 또는 wss:// URL이나 --serve를 주세요</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1: only with --url</source>
+        <translation>%1: --url과 함께만 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--host &apos;%1&apos; is not an IP address (or localhost)</source>
+        <translation>--host &apos;%1&apos;은(는) IP 주소(또는 localhost)가 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--port must be a number from 0 to 65535, not &apos;%1&apos;</source>
+        <translation>--port 값은 0에서 65535 사이의 숫자여야 합니다: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>with --serve, --cert and --key need --tls</source>
+        <translation>--serve와 함께 쓸 때 --cert와 --key에는 --tls가 필요합니다</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--cert and --key go together: give both, or neither for a self-signed certificate</source>
+        <translation>--cert와 --key는 함께 씁니다: 둘 다 주거나, 자체 서명 인증서를 쓰려면 둘 다 빼세요</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>--%1 is for --serve</source>
+        <translation>--%1은(는) --serve와 함께 씁니다</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>--timeout must be a positive number of seconds, not &apos;%1&apos;</source>
+        <translation>--timeout 값은 양수 초여야 합니다: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--busy-limit must be a positive number of milliseconds, not &apos;%1&apos;</source>
+        <translation>--busy-limit 값은 양수 밀리초여야 합니다: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>give either --quiet or --verbose, not both</source>
+        <translation>--quiet와 --verbose 중 하나만 주세요</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--record needs a file name</source>
+        <translation>--record에는 파일 이름이 필요합니다</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cannot read the script %1: %2</source>
+        <translation>스크립트 %1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>[error] %1%2</source>
+        <translation>[error] %1%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2 passed, %3 failed (%4)</source>
+        <translation>%1: 통과 %2, 실패 %3 (%4)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>syntax error</source>
+        <translation>구문 오류</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+4"/>
+        <source>frameline-cli run: %1</source>
+        <translation>frameline-cli run: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptBridge</name>
+    <message>
+        <location filename="../app/script/scriptbridge.cpp" line="+69"/>
+        <source>ws.close: the code must be 0-65535, got %1</source>
+        <translation>ws.close: 코드는 0-65535여야 하는데 %1입니다</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>base64.decode: not valid base64</source>
+        <translation>base64.decode: 올바른 base64가 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>hex.decode: expected pairs of hex digits, got &quot;%1&quot;</source>
+        <translation>hex.decode: 16진수 숫자 쌍이 와야 하는데 &quot;%1&quot;입니다</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>randomBytes: the count must be 0-%1</source>
+        <translation>randomBytes: 개수는 0-%1이어야 합니다</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptConsoleModel</name>
+    <message>
+        <location filename="../ui/script/scriptconsolemodel.cpp" line="+69"/>
+        <source>Line %1, column %2 (click to go there)</source>
+        <translation>%1번째 줄, %2번째 열 (클릭하면 이동)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line %1 (click to go there)</source>
+        <translation>%1번째 줄 (클릭하면 이동)</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>warning: </source>
+        <translation>경고: </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>error: </source>
+        <translation>오류: </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>(client #%1)</source>
+        <translation>(클라이언트 #%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>[line %1]</source>
+        <translation>[%1번째 줄]</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>%1 of %2 assertions failed</source>
+        <translation>어설션 %2개 중 %1개 실패</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 assertion passed</source>
+        <translation>어설션 1개 통과</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 assertions passed</source>
+        <translation>어설션 %1개 통과</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 frame sent</source>
+        <translation>프레임 1개 보냄</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 frames sent</source>
+        <translation>프레임 %1개 보냄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, %2 s, %3</source>
+        <translation>%1, %2초, %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Passed: %1</source>
+        <translation>통과: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed: %1</source>
+        <translation>실패: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Error at line %1: %2 (%3)</source>
+        <translation>%1번째 줄에서 오류: %2 (%3)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Error: %1 (%2)</source>
+        <translation>오류: %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopped: %1</source>
+        <translation>중지됨: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptHost</name>
+    <message>
+        <location filename="../app/script/scripthost.cpp" line="+102"/>
+        <source>The script API could not be set up: %1</source>
+        <translation>스크립트 API를 준비할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Timed out after %1 ms</source>
+        <translation>%1ms 후 시간 초과</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The server no longer exists</source>
+        <translation>서버가 더 이상 없습니다</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The connection no longer exists</source>
+        <translation>연결이 더 이상 없습니다</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The connection is %1; a script needs an open connection</source>
+        <translation>연결 상태가 %1입니다. 스크립트에는 열린 연결이 필요합니다</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Waiting for the connection to open</source>
+        <translation>연결이 열리기를 기다리는 중</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Script started</source>
+        <translation>스크립트 시작됨</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1 is not available in Frameline scripts: scripts can reach only the ws API (see docs/scripting.md)</source>
+        <translation>%1은(는) Frameline 스크립트에서 쓸 수 없습니다: 스크립트는 ws API만 사용할 수 있습니다(docs/scripting.md 참고)</translation>
+    </message>
+    <message>
+        <location line="+142"/>
+        <source>Client %1 connected</source>
+        <translation>클라이언트 %1 연결됨</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The connection ended before it opened: %1</source>
+        <translation>연결이 열리기 전에 끝났습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Client %1 closed: %2</source>
+        <translation>클라이언트 %1 종료됨: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The connection closed: %1</source>
+        <translation>연결 종료됨: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Nothing was sent: %1</source>
+        <translation>보내지 않았습니다: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The server stopped</source>
+        <translation>서버가 중지되었습니다</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The connection was deleted while the script was running</source>
+        <translation>스크립트 실행 중에 연결이 삭제되었습니다</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Stopped</source>
+        <translation>중지됨</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The script ran for more than %1 ms without yielding (an endless loop?)</source>
+        <translation>스크립트가 제어를 넘기지 않고 %1ms 넘게 실행되었습니다(무한 루프인가요?)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Nothing was sent: the connection is closed</source>
+        <translation>보내지 않았습니다: 연결이 종료되었습니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing was sent: the connection is %1</source>
+        <translation>보내지 않았습니다: 연결 상태가 %1입니다</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>ws.sendFrame: opcode must be a number 0-15, got %1</source>
+        <translation>ws.sendFrame: opcode는 0-15 사이의 숫자여야 하는데 %1입니다</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>ws.sendFrame: mask must be true, false or an array of 4 bytes, got %1</source>
+        <translation>ws.sendFrame: mask는 true, false 또는 4바이트 배열이어야 하는데 %1입니다</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>ws.sendFrame: lengthForm must be 7, 16 or 64, got %1</source>
+        <translation>ws.sendFrame: lengthForm은 7, 16, 64 중 하나여야 하는데 %1입니다</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>ws.sendFrame: declaredLength must be a whole number ≥ 0, got %1</source>
+        <translation>ws.sendFrame: declaredLength는 0 이상의 정수여야 하는데 %1입니다</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <location line="+58"/>
+        <location line="+13"/>
+        <source>line %1: %2</source>
+        <translation>%1번째 줄: %2</translation>
+    </message>
+    <message>
+        <location line="-63"/>
+        <source>%1 (in %2)</source>
+        <translation>%1 (%2에서)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Unhandled promise rejection: %1</source>
+        <translation>처리되지 않은 Promise 거부: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptLink</name>
+    <message>
+        <location filename="../app/script/scriptlink.cpp" line="+55"/>
+        <source>That client is no longer connected</source>
+        <translation>그 클라이언트는 더 이상 연결되어 있지 않습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The connection no longer exists</source>
+        <translation>연결이 더 이상 없습니다</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The connection is not open</source>
+        <translation>연결이 열려 있지 않습니다</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptPanel</name>
+    <message>
+        <location filename="../ui/script/scriptpanel.cpp" line="+256"/>
+        <source>Syntax error at line %1, column %2: %3</source>
+        <translation>%1번째 줄, %2번째 열에 구문 오류: %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Syntax error: %1</source>
+        <translation>구문 오류: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not run: syntax error</source>
+        <translation>실행 안 함: 구문 오류</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Stopped before it started</source>
+        <translation>시작하기 전에 중지됨</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Waiting for the connection to open…</source>
+        <translation>연결이 열리기를 기다리는 중…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+21"/>
+        <source>Running…</source>
+        <translation>실행 중…</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <location line="+3"/>
+        <source>Not run: %1</source>
+        <translation>실행 안 함: %1</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Connecting…</source>
+        <translation>연결하는 중…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Starting the server…</source>
+        <translation>서버를 시작하는 중…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Syntax error at line %1: %2</source>
+        <translation>%1번째 줄에 구문 오류: %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Untitled script</source>
+        <translation>제목 없는 스크립트</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The file is too large for a script (%1 MB).</source>
+        <translation>스크립트로 쓰기에는 파일이 너무 큽니다(%1 MB).</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The script</source>
+        <translation>스크립트</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 has unsaved changes. Save them first?</source>
+        <translation>%1에 저장하지 않은 변경 사항이 있습니다. 먼저 저장할까요?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unsaved Script</source>
+        <translation>저장하지 않은 스크립트</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Open Script</source>
+        <translation>스크립트 열기</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+27"/>
+        <source>JavaScript files (*.js);;All files (*)</source>
+        <translation>JavaScript 파일 (*.js);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>Cannot Open Script</source>
+        <translation>스크립트를 열 수 없음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not read “%1”:
+%2</source>
+        <translation>“%1”을(를) 읽을 수 없습니다:
+%2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+20"/>
+        <source>Cannot Save Script</source>
+        <translation>스크립트를 저장할 수 없음</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <location line="+19"/>
+        <source>Could not write “%1”:
+%2</source>
+        <translation>“%1”에 쓸 수 없습니다:
+%2</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Save Script As</source>
+        <translation>다른 이름으로 스크립트 저장</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>&amp;Run</source>
+        <translation>실행(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run the script on this tab&apos;s connection, connecting first if needed (%1)</source>
+        <translation>이 탭의 연결에서 스크립트를 실행합니다. 필요하면 먼저 연결합니다(%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run the script as this server&apos;s handler, starting the server if needed (%1)</source>
+        <translation>스크립트를 이 서버의 핸들러로 실행합니다. 필요하면 서버를 먼저 시작합니다(%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;top</source>
+        <translation>중지(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop the running script (%1)</source>
+        <translation>실행 중인 스크립트를 중지합니다(%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open…</source>
+        <translation>열기…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a script file (.js)</source>
+        <translation>스크립트 파일(.js)을 엽니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the script (%1)</source>
+        <translation>스크립트를 저장합니다(%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save As…</source>
+        <translation>다른 이름으로 저장…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the script to a new file</source>
+        <translation>스크립트를 새 파일로 저장합니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Examples</source>
+        <translation>예제</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load one of the bundled example scripts</source>
+        <translation>내장 예제 스크립트 중 하나를 불러옵니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Console</source>
+        <translation>콘솔</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear the console</source>
+        <translation>콘솔을 비웁니다</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptPrelude</name>
+    <message>
+        <location filename="../app/script/scriptprelude.cpp" line="+15"/>
+        <source>%1 is not available in Frameline scripts: scripts can reach only the ws API (see docs/scripting.md)</source>
+        <translation>%1은(는) Frameline 스크립트에서 쓸 수 없습니다: 스크립트는 ws API만 사용할 수 있습니다(docs/scripting.md 참고)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>assertion failed</source>
+        <translation>어설션 실패</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected %1 to be %2</source>
+        <translation>%1이(가) %2이기를 기대했습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected %1 not to be %2</source>
+        <translation>%1이(가) %2이(가) 아니기를 기대했습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected %1 to equal %2</source>
+        <translation>%1이(가) %2와(과) 같기를 기대했습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected %1 not to equal %2</source>
+        <translation>%1이(가) %2와(과) 같지 않기를 기대했습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected %1 to contain %2</source>
+        <translation>%1이(가) %2을(를) 포함하기를 기대했습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected %1 not to contain %2</source>
+        <translation>%1이(가) %2을(를) 포함하지 않기를 기대했습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected %1 to match %2</source>
+        <translation>%1이(가) %2와(과) 일치하기를 기대했습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected %1 not to match %2</source>
+        <translation>%1이(가) %2와(과) 일치하지 않기를 기대했습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected %1 to be truthy</source>
+        <translation>%1이(가) truthy이기를 기대했습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected %1 not to be truthy</source>
+        <translation>%1이(가) truthy가 아니기를 기대했습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected %1 to be falsy</source>
+        <translation>%1이(가) falsy이기를 기대했습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected %1 not to be falsy</source>
+        <translation>%1이(가) falsy가 아니기를 기대했습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected %1 to be greater than %2</source>
+        <translation>%1이(가) %2보다 크기를 기대했습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected %1 not to be greater than %2</source>
+        <translation>%1이(가) %2보다 크지 않기를 기대했습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected %1 to be less than %2</source>
+        <translation>%1이(가) %2보다 작기를 기대했습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected %1 not to be less than %2</source>
+        <translation>%1이(가) %2보다 작지 않기를 기대했습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected %1 to have property %2</source>
+        <translation>%1에 속성 %2이(가) 있기를 기대했습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected %1 not to have property %2</source>
+        <translation>%1에 속성 %2이(가) 없기를 기대했습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected %1 to have property %2 equal to %3</source>
+        <translation>%1의 속성 %2이(가) %3와(과) 같기를 기대했습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected %1 not to have property %2 equal to %3</source>
+        <translation>%1의 속성 %2이(가) %3와(과) 같지 않기를 기대했습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: unknown event &apos;%2&apos; (expected one of: %3)</source>
+        <translation>%1: 알 수 없는 이벤트 &apos;%2&apos;(다음 중 하나여야 합니다: %3)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: expected a function, got %2</source>
+        <translation>%1: 함수가 와야 하는데 %2입니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: expected a Uint8Array, an ArrayBuffer, an array of numbers 0-255 or a string, got %2</source>
+        <translation>%1: Uint8Array, ArrayBuffer, 0-255 숫자 배열 또는 문자열이 와야 하는데 %2입니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ws.send: nothing to send (got %1)</source>
+        <translation>ws.send: 보낼 것이 없습니다(받은 값: %1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>waitFor: no message matching %1 within %2 ms</source>
+        <translation>waitFor: %2ms 안에 %1와(과) 일치하는 메시지가 없습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>waitFor: the connection closed before a message matching %1 arrived</source>
+        <translation>waitFor: %1와(과) 일치하는 메시지가 오기 전에 연결이 종료되었습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>waitFor: the matcher must be a string, a RegExp or a function, got %1</source>
+        <translation>waitFor: matcher는 문자열, RegExp 또는 함수여야 하는데 %1입니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>run: expected a generator function (function* () { ... }), got %1</source>
+        <translation>run: 제너레이터 함수(function* () { ... })가 와야 하는데 %1입니다</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptRunner</name>
+    <message>
+        <location filename="../app/script/scriptrunner.cpp" line="+222"/>
+        <source>%1 is not available in Frameline scripts: scripts can reach only the ws API (see docs/scripting.md)</source>
+        <translation>%1은(는) Frameline 스크립트에서 쓸 수 없습니다: 스크립트는 ws API만 사용할 수 있습니다(docs/scripting.md 참고)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Sends a message: text as is, objects as JSON, bytes as binary</source>
+        <translation>메시지를 보냅니다. 텍스트는 그대로, 객체는 JSON으로, 바이트는 바이너리로 보냅니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sends a binary message (Uint8Array, ArrayBuffer or array of numbers)</source>
+        <translation>바이너리 메시지를 보냅니다(Uint8Array, ArrayBuffer 또는 숫자 배열)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sends a Ping frame with an optional payload</source>
+        <translation>Ping 프레임을 보냅니다. 페이로드는 선택 사항입니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sends an unsolicited Pong frame</source>
+        <translation>요청받지 않은 Pong 프레임을 보냅니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starts the closing handshake (default code 1000)</source>
+        <translation>종료 핸드셰이크를 시작합니다(기본 코드 1000)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sends one message split into count frames</source>
+        <translation>메시지 하나를 count개의 프레임으로 나눠 보냅니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sends one hand-crafted frame, valid or not</source>
+        <translation>직접 만든 프레임 하나를 보냅니다. 올바르지 않은 프레임도 가능합니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calls handler on &apos;open&apos;, &apos;message&apos;, &apos;frame&apos;, &apos;ping&apos;, &apos;pong&apos;, &apos;close&apos; or &apos;error&apos;</source>
+        <translation>&apos;open&apos;, &apos;message&apos;, &apos;frame&apos;, &apos;ping&apos;, &apos;pong&apos;, &apos;close&apos;, &apos;error&apos; 이벤트에서 handler를 호출합니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Removes a handler added with ws.on</source>
+        <translation>ws.on으로 추가한 핸들러를 제거합니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promise of the next message matching a string, RegExp or function</source>
+        <translation>문자열, RegExp 또는 함수와 일치하는 다음 메시지의 Promise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The URL of the connection</source>
+        <translation>연결의 URL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The connection state: &apos;open&apos;, &apos;closing&apos;, &apos;closed&apos;, ...</source>
+        <translation>연결 상태: &apos;open&apos;, &apos;closing&apos;, &apos;closed&apos;, ...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The negotiated subprotocol (empty for none)</source>
+        <translation>협상된 서브프로토콜(없으면 빈 문자열)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server scripts: &apos;connection&apos; (client) and &apos;close&apos; (client) handlers</source>
+        <translation>서버 스크립트: &apos;connection&apos;(client)과 &apos;close&apos;(client) 핸들러</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server scripts: the clients that are open</source>
+        <translation>서버 스크립트: 열려 있는 클라이언트 목록</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server scripts: sends to every open client</source>
+        <translation>서버 스크립트: 열려 있는 모든 클라이언트에 보냅니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server scripts: the URL clients connect to</source>
+        <translation>서버 스크립트: 클라이언트가 연결할 URL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Runs a generator scenario: each yield waits for a promise</source>
+        <translation>제너레이터 시나리오를 실행합니다. 각 yield는 Promise를 기다립니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promise resolved after ms milliseconds</source>
+        <translation>ms밀리초 후 이행되는 Promise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calls fn once after ms milliseconds</source>
+        <translation>ms밀리초 후 fn을 한 번 호출합니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancels a setTimeout</source>
+        <translation>setTimeout을 취소합니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calls fn every ms milliseconds</source>
+        <translation>ms밀리초마다 fn을 호출합니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancels a setInterval</source>
+        <translation>setInterval을 취소합니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writes to the script console (objects as JSON)</source>
+        <translation>스크립트 콘솔에 씁니다(객체는 JSON으로)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writes to the script console</source>
+        <translation>스크립트 콘솔에 씁니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writes a warning to the script console</source>
+        <translation>스크립트 콘솔에 경고를 씁니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writes an error line to the script console</source>
+        <translation>스크립트 콘솔에 오류 줄을 씁니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Records a check; a false condition fails the run</source>
+        <translation>검사를 기록합니다. 조건이 거짓이면 실행이 실패합니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starts a check: .toBe, .toEqual, .toContain, .toMatch, ... and .not</source>
+        <translation>검사를 시작합니다: .toBe, .toEqual, .toContain, .toMatch, ... 그리고 .not</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ends the run</source>
+        <translation>실행을 끝냅니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Base64 text of bytes (text is encoded as UTF-8)</source>
+        <translation>바이트의 Base64 텍스트(텍스트는 UTF-8로 인코딩)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bytes (Uint8Array) of Base64 text</source>
+        <translation>Base64 텍스트의 바이트(Uint8Array)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hex digits of bytes</source>
+        <translation>바이트의 16진수 숫자</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bytes (Uint8Array) of hex digits</source>
+        <translation>16진수 숫자의 바이트(Uint8Array)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UTF-8 bytes (Uint8Array) of text</source>
+        <translation>텍스트의 UTF-8 바이트(Uint8Array)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text of UTF-8 bytes</source>
+        <translation>UTF-8 바이트의 텍스트</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A random UUID (version 4)</source>
+        <translation>무작위 UUID (버전 4)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A Uint8Array of `count` cryptographically random bytes</source>
+        <translation>암호학적으로 안전한 무작위 바이트 `count`개의 Uint8Array</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A random whole number from min to max, both included</source>
+        <translation>min 이상 max 이하의 무작위 정수</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parses JSON text</source>
+        <translation>JSON 텍스트를 파싱합니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON text of a value</source>
+        <translation>값의 JSON 텍스트</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Echo check</source>
+        <translation>에코 확인</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subscribe and assert</source>
+        <translation>구독 후 어설션</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load generator</source>
+        <translation>부하 생성기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mock server</source>
+        <translation>모의 서버</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ping monitor</source>
+        <translation>핑 모니터</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptRunner::Private</name>
+    <message>
+        <location line="-211"/>
+        <source>A script is already running</source>
+        <translation>이미 실행 중인 스크립트가 있습니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>There is no connection to run the script on</source>
+        <translation>스크립트를 실행할 연결이 없습니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no server to run the script on</source>
+        <translation>스크립트를 실행할 서버가 없습니다</translation>
     </message>
 </context>
 <context>
@@ -6827,7 +8972,7 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고, �
 <context>
     <name>ServerTab</name>
     <message>
-        <location filename="../ui/workspace/servertab.cpp" line="+222"/>
+        <location filename="../ui/workspace/servertab.cpp" line="+240"/>
         <location line="+2"/>
         <source>Server :%1</source>
         <translation>서버 :%1</translation>
@@ -6838,12 +8983,17 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고, �
         <translation>서버</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+100"/>
         <source>Cannot listen: %1</source>
         <translation>수신 대기할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+112"/>
+        <source>Disabled while the script runs: the script answers the clients</source>
+        <translation>스크립트 실행 중에는 사용할 수 없습니다. 스크립트가 클라이언트에 응답합니다</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>S&amp;top</source>
         <translation>중지(&amp;T)</translation>
     </message>
@@ -6984,6 +9134,16 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고, �
         <source>Show every client in the timeline and send to all of them</source>
         <translation>타임라인에 모든 클라이언트를 보여 주고 모두에게 보냅니다</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Composer</source>
+        <translation>작성기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Script</source>
+        <translation>스크립트</translation>
+    </message>
 </context>
 <context>
     <name>ServerTabSettings</name>
@@ -7090,6 +9250,34 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고, �
         <location line="+5"/>
         <source>Cannot Discard Recording</source>
         <translation>녹화를 버릴 수 없음</translation>
+    </message>
+</context>
+<context>
+    <name>SessionEventFile</name>
+    <message>
+        <location filename="../app/session/sessioneventfile.cpp" line="+21"/>
+        <source>Cannot open %1: %2</source>
+        <translation>%1을(를) 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No event line at byte %1 of %2</source>
+        <translation>%2의 %1바이트 위치에 이벤트 줄이 없습니다</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 is shorter than when it was opened: the event at byte %2 is no longer there (the file has changed)</source>
+        <translation>%1이(가) 열었을 때보다 짧아졌습니다: %2바이트 위치의 이벤트가 더 이상 없습니다(파일이 변경되었습니다)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The event at byte %1 of %2 is not where it was when the file was opened (the file has changed)</source>
+        <translation>%2의 %1바이트 위치에 있어야 할 이벤트가 파일을 열었을 때와 다릅니다(파일이 변경되었습니다)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The event at byte %1 of %2 cannot be read (the file has changed?): %3</source>
+        <translation>%2의 %1바이트 위치에 있는 이벤트를 읽을 수 없습니다(파일이 변경되었나요?): %3</translation>
     </message>
 </context>
 <context>
@@ -7316,7 +9504,7 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고, �
         <translation>데이터</translation>
     </message>
     <message>
-        <location line="+234"/>
+        <location line="+269"/>
         <source>No session is open</source>
         <translation>열린 세션이 없습니다</translation>
     </message>
@@ -7352,12 +9540,17 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고, �
 <context>
     <name>SessionTab</name>
     <message>
-        <location filename="../ui/session/sessiontab.cpp" line="+223"/>
+        <location filename="../ui/session/sessiontab.cpp" line="+257"/>
         <source>Recovered: %1</source>
         <translation>복구됨: %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
+        <source>Opening %1…</source>
+        <translation>%1을(를) 여는 중…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Opening %1… %2%</source>
         <translation>%1 여는 중… %2%</translation>
     </message>
@@ -7387,8 +9580,13 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고, �
             <numerusform>연결 %n개</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>Opening %1 read-only: indexing…</source>
+        <translation>%1을(를) 읽기 전용으로 여는 중: 색인 만드는 중…</translation>
+    </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+2"/>
         <source>Opening %1 read-only… %n frame(s) so far</source>
         <translation>
             <numerusform>%1을(를) 읽기 전용으로 여는 중… 지금까지 프레임 %n개</numerusform>
@@ -7420,8 +9618,13 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고, �
             <numerusform>, 연결 %n개</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>The file has changed on disk since it was opened: payloads can no longer be read from it (%1). Open it again to see it as it is now.</source>
+        <translation>파일을 연 뒤 디스크에서 파일이 변경되어 더 이상 페이로드를 읽을 수 없습니다(%1). 현재 상태를 보려면 다시 여세요.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+26"/>
         <source>%n warning(s): </source>
         <translation>
             <numerusform>경고 %n개: </numerusform>
@@ -7573,7 +9776,12 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고, �
         <translation>페이로드 길이(바이트, 메시지는 전체 페이로드)</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+85"/>
+        <source>Sent by a script</source>
+        <translation>스크립트가 보냄</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>RFC %1 (%2): %3</source>
         <translation>RFC %1 (%2): %3</translation>
     </message>
@@ -7669,7 +9877,7 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고, �
 <context>
     <name>TimelineWidget</name>
     <message>
-        <location filename="../ui/timeline/timelinewidget.cpp" line="+253"/>
+        <location filename="../ui/timeline/timelinewidget.cpp" line="+261"/>
         <source>Frames</source>
         <translation>프레임</translation>
     </message>
@@ -7919,6 +10127,16 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고, �
         <source>Copy Payload as Hex</source>
         <translation>페이로드를 16진수로 복사</translation>
     </message>
+    <message>
+        <location line="+13"/>
+        <source>Export Rows…</source>
+        <translation>행 내보내기…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Cannot Export Rows</source>
+        <translation>행을 내보낼 수 없음</translation>
+    </message>
 </context>
 <context>
     <name>Tls</name>
@@ -7997,7 +10215,7 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고, �
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../ui/workspace/workspace.cpp" line="+307"/>
+        <location filename="../ui/workspace/workspace.cpp" line="+309"/>
         <source>Built-in Echo</source>
         <translation>내장 에코</translation>
     </message>
@@ -8027,7 +10245,7 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고, �
         <translation>제목 (비워 두면 자동으로 정함):</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+101"/>
         <source>Welcome to Frameline</source>
         <translation>Frameline에 오신 것을 환영합니다</translation>
     </message>
@@ -8060,7 +10278,7 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고, �
 <context>
     <name>frameline-cli</name>
     <message>
-        <location filename="../app/cli/main.cpp" line="+21"/>
+        <location filename="../app/cli/main.cpp" line="+22"/>
         <source>Usage: frameline-cli COMMAND [options]
 
 Frameline&apos;s WebSocket engine on the command line.
@@ -8072,6 +10290,7 @@ Commands:
   import    %6
   info      %7
   replay    %4
+  run       %8
   serve     %3
 
 Run &apos;frameline-cli COMMAND --help&apos; for the options of a command.
@@ -8087,13 +10306,14 @@ Frameline의 웹소켓 엔진을 명령줄에서 씁니다.
   import    %6
   info      %7
   replay    %4
+  run       %8
   serve     %3
 
 명령의 옵션은 &apos;frameline-cli COMMAND --help&apos;로 확인하세요.
 </translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+64"/>
         <source>frameline-cli: unknown command &apos;%1&apos;
 Run &apos;frameline-cli --help&apos; for the list of commands.
 </source>

@@ -233,7 +233,7 @@ QList<ScriptApiEntry> scriptApi()
                                 QCoreApplication::translate("ScriptRunner", summary) };
     };
     return {
-        entry("ws.send", "ws.send(textOrObject)", QT_TRANSLATE_NOOP("ScriptRunner", "Sends a text message; objects go as JSON, bytes as binary")),
+        entry("ws.send", "ws.send(textOrObject)", QT_TRANSLATE_NOOP("ScriptRunner", "Sends a message: text as is, objects as JSON, bytes as binary")),
         entry("ws.sendBinary", "ws.sendBinary(bytes)", QT_TRANSLATE_NOOP("ScriptRunner", "Sends a binary message (Uint8Array, ArrayBuffer or array of numbers)")),
         entry("ws.ping", "ws.ping(payload)", QT_TRANSLATE_NOOP("ScriptRunner", "Sends a Ping frame with an optional payload")),
         entry("ws.pong", "ws.pong(payload)", QT_TRANSLATE_NOOP("ScriptRunner", "Sends an unsolicited Pong frame")),
@@ -271,7 +271,7 @@ QList<ScriptApiEntry> scriptApi()
         entry("utf8.encode", "utf8.encode(text)", QT_TRANSLATE_NOOP("ScriptRunner", "UTF-8 bytes (Uint8Array) of text")),
         entry("utf8.decode", "utf8.decode(bytes)", QT_TRANSLATE_NOOP("ScriptRunner", "Text of UTF-8 bytes")),
         entry("uuid", "uuid()", QT_TRANSLATE_NOOP("ScriptRunner", "A random UUID (version 4)")),
-        entry("randomBytes", "randomBytes(count)", QT_TRANSLATE_NOOP("ScriptRunner", "count cryptographically random bytes (Uint8Array)")),
+        entry("randomBytes", "randomBytes(count)", QT_TRANSLATE_NOOP("ScriptRunner", "A Uint8Array of `count` cryptographically random bytes")),
         entry("randomInt", "randomInt(min, max)", QT_TRANSLATE_NOOP("ScriptRunner", "A random whole number from min to max, both included")),
         entry("JSON.parse", "JSON.parse(text)", QT_TRANSLATE_NOOP("ScriptRunner", "Parses JSON text")),
         entry("JSON.stringify", "JSON.stringify(value, null, 2)", QT_TRANSLATE_NOOP("ScriptRunner", "JSON text of a value")),

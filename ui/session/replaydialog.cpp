@@ -644,7 +644,7 @@ void ReplayDialog::retranslateUi()
     m_urlLabel->setText(tr("&URL:"));
     m_url->setPlaceholderText(tr("ws://host:port/path"));
     m_recordedUrl->setText(tr("Recorded URL"));
-    m_recordedUrl->setToolTip(tr("Put the URL the recording connected to back"));
+    m_recordedUrl->setToolTip(tr("Restore the URL the recording connected to"));
     m_contentLabel->setText(tr("Send:"));
     m_messages->setText(tr("The &messages"));
     m_messages->setToolTip(

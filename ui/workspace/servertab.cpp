@@ -452,7 +452,7 @@ void ServerTab::startScript()
 void ServerTab::onScriptRunningChanged(bool running)
 {
     m_behaviour->setEnabled(!running);
-    m_behaviour->setToolTip(running ? tr("Manual while the script runs: the script answers") : QString());
+    m_behaviour->setToolTip(running ? tr("Disabled while the script runs: the script answers the clients") : QString());
     // The chosen behaviour again once the script is done.
     if (!running && m_server) {
         Server *server = m_server;
