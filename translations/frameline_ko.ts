@@ -2033,7 +2033,7 @@ First bytes:
 <context>
     <name>ConnectCommand</name>
     <message>
-        <location filename="../app/cli/connectcommand.cpp" line="+143"/>
+        <location filename="../app/cli/connectcommand.cpp" line="+144"/>
         <source>--close-after %1 ms elapsed: closing with 1000</source>
         <translation>--close-after %1ms가 지났습니다: 1000으로 종료합니다</translation>
     </message>
@@ -2200,12 +2200,7 @@ format.md)에도 기록합니다. 파일은 적어도 200ms마다 디스크에 �
         <translation>--close-after 값은 밀리초 수여야 합니다: &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>--timeout must be a positive number of seconds, not &apos;%1&apos;</source>
-        <translation>--timeout 값은 양수 초여야 합니다: &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>--reconnect-attempts needs --reconnect</source>
         <translation>--reconnect-attempts에는 --reconnect가 필요합니다</translation>
     </message>
@@ -5646,6 +5641,29 @@ messages, bytes, durationMs, violations입니다.
     </message>
 </context>
 <context>
+    <name>ListenOptions</name>
+    <message>
+        <location filename="../app/cli/listenoptions.cpp" line="+24"/>
+        <source>--host &apos;%1&apos; is not an IP address (or localhost)</source>
+        <translation>--host &apos;%1&apos;은(는) IP 주소(또는 localhost)가 아닙니다</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--port must be a number from 0 to 65535, not &apos;%1&apos;</source>
+        <translation>--port 값은 0에서 65535 사이의 숫자여야 합니다: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--cert and --key go together: give both, or neither for a self-signed certificate</source>
+        <translation>--cert와 --key는 함께 씁니다: 둘 다 주거나, 자체 서명 인증서를 쓰려면 둘 다 빼세요</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 must be a positive number of seconds, not &apos;%2&apos;</source>
+        <translation>%1 값은 양수 초여야 합니다: &apos;%2&apos;</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../ui/mainwindow/mainwindow.cpp" line="+157"/>
@@ -6241,7 +6259,7 @@ Last written %2</source>
 <context>
     <name>ReplayCommand</name>
     <message>
-        <location filename="../app/cli/replaycommand.cpp" line="+57"/>
+        <location filename="../app/cli/replaycommand.cpp" line="+58"/>
         <source>%1 message, %2 B</source>
         <translation>%1 메시지, %2 B</translation>
     </message>
@@ -6272,13 +6290,13 @@ Last written %2</source>
     </message>
     <message>
         <location line="+60"/>
-        <location line="+427"/>
+        <location line="+425"/>
         <location line="+20"/>
         <source>warning: %1</source>
         <translation>경고: %1</translation>
     </message>
     <message>
-        <location line="-442"/>
+        <location line="-440"/>
         <source>step %1/%2: %3 — press Enter to send</source>
         <translation>단계 %1/%2: %3 — Enter를 누르면 보냅니다</translation>
     </message>
@@ -6496,12 +6514,7 @@ SIGTERM을 받을 때까지 실행됩니다.
         <translation>--speed 값은 0보다 큰 숫자여야 합니다(2면 두 배 빠르게 재생): &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>--timeout must be a positive number of seconds, not &apos;%1&apos;</source>
-        <translation>--timeout 값은 양수 초여야 합니다: &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+18"/>
         <source>--connection must be a connection id (a positive number), not &apos;%1&apos;</source>
         <translation>--connection 값은 연결 id(양수)여야 합니다: &apos;%1&apos;</translation>
     </message>
@@ -7377,7 +7390,7 @@ SIGTERM을 받을 때까지 실행됩니다.
 <context>
     <name>RunCommand</name>
     <message>
-        <location filename="../app/cli/runcommand.cpp" line="+111"/>
+        <location filename="../app/cli/runcommand.cpp" line="+112"/>
         <source>the script did not end at --timeout; stopping it</source>
         <translation>--timeout이 되어도 스크립트가 끝나지 않아 중지합니다</translation>
     </message>
@@ -7488,12 +7501,12 @@ SIGTERM을 받을 때까지 실행됩니다.
     </message>
     <message>
         <location line="-6"/>
-        <location line="+387"/>
+        <location line="+358"/>
         <source>ERROR</source>
         <translation>ERROR</translation>
     </message>
     <message>
-        <location line="-377"/>
+        <location line="-348"/>
         <source>STOPPED</source>
         <translation>STOPPED</translation>
     </message>
@@ -7719,37 +7732,17 @@ SIGINT나 SIGTERM으로 끝난 --serve 실행은 어설션 결과에 따라 0 �
         <translation>%1: --url과 함께만 쓸 수 있습니다</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>--host &apos;%1&apos; is not an IP address (or localhost)</source>
-        <translation>--host &apos;%1&apos;은(는) IP 주소(또는 localhost)가 아닙니다</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>--port must be a number from 0 to 65535, not &apos;%1&apos;</source>
-        <translation>--port 값은 0에서 65535 사이의 숫자여야 합니다: &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>with --serve, --cert and --key need --tls</source>
         <translation>--serve와 함께 쓸 때 --cert와 --key에는 --tls가 필요합니다</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>--cert and --key go together: give both, or neither for a self-signed certificate</source>
-        <translation>--cert와 --key는 함께 씁니다: 둘 다 주거나, 자체 서명 인증서를 쓰려면 둘 다 빼세요</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+10"/>
         <source>--%1 is for --serve</source>
         <translation>--%1은(는) --serve와 함께 씁니다</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>--timeout must be a positive number of seconds, not &apos;%1&apos;</source>
-        <translation>--timeout 값은 양수 초여야 합니다: &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+20"/>
         <source>--busy-limit must be a positive number of milliseconds, not &apos;%1&apos;</source>
         <translation>--busy-limit 값은 양수 밀리초여야 합니다: &apos;%1&apos;</translation>
     </message>
@@ -8692,7 +8685,7 @@ SIGINT나 SIGTERM으로 끝난 --serve 실행은 어설션 결과에 따라 0 �
 <context>
     <name>ServeCommand</name>
     <message numerus="yes">
-        <location filename="../app/cli/servecommand.cpp" line="+67"/>
+        <location filename="../app/cli/servecommand.cpp" line="+68"/>
         <source>%n client(s) did not close in time; dropping them</source>
         <translation>
             <numerusform>클라이언트 %n개가 제시간에 종료하지 않아 연결을 끊습니다</numerusform>
@@ -8717,12 +8710,12 @@ SIGINT나 SIGTERM으로 끝난 --serve 실행은 어설션 결과에 따라 0 �
     </message>
     <message>
         <location line="+6"/>
-        <location line="+179"/>
+        <location line="+155"/>
         <source>frameline-cli serve: %1</source>
         <translation>frameline-cli serve: %1</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-153"/>
         <source> (see &apos;frameline-cli serve --help&apos;)</source>
         <translation> (&apos;frameline-cli serve --help&apos; 참고)</translation>
     </message>
@@ -8855,27 +8848,12 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고, �
         <translation>예상하지 못한 인수 &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>--host &apos;%1&apos; is not an IP address (or localhost)</source>
-        <translation>--host &apos;%1&apos;은(는) IP 주소(또는 localhost)가 아닙니다</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>--port must be a number from 0 to 65535, not &apos;%1&apos;</source>
-        <translation>--port 값은 0에서 65535 사이의 숫자여야 합니다: &apos;%1&apos;</translation>
-    </message>
-    <message>
         <location line="+5"/>
         <source>--cert and --key need --tls</source>
         <translation>--cert와 --key에는 --tls가 필요합니다</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>--cert and --key go together: give both, or neither for a self-signed certificate</source>
-        <translation>--cert와 --key는 함께 씁니다: 둘 다 주거나, 자체 서명 인증서를 쓰려면 둘 다 빼세요</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+7"/>
         <source>give either --echo or --broadcast, not both</source>
         <translation>--echo와 --broadcast 중 하나만 주세요</translation>
     </message>

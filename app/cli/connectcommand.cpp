@@ -2,6 +2,7 @@
 
 #include "app/cli/clientoptions.h"
 #include "app/cli/eventprinter.h"
+#include "app/cli/listenoptions.h"
 #include "app/cli/signalwatcher.h"
 #include "app/net/clientconnection.h"
 #include "app/net/clock.h"
@@ -523,14 +524,10 @@ int ConnectCommand::run(const QStringList &arguments, FILE *out, FILE *err)
                             .arg(parser.value(closeAfterOption)));
         settings.closeAfterMs = int(ms);
     }
-    if (parser.isSet(timeoutOption)) {
-        bool ok = false;
-        const double seconds = parser.value(timeoutOption).toDouble(&ok);
-        if (!ok || !std::isfinite(seconds) || seconds <= 0 || seconds * 1000.0 > double(INT_MAX))
-            return fail(tr("--timeout must be a positive number of seconds, not '%1'")
-                            .arg(parser.value(timeoutOption)));
-        settings.timeoutMs = qMax(1, int(std::ceil(seconds * 1000.0)));
-    }
+    if (parser.isSet(timeoutOption)
+        && !ListenOptions::parseSeconds(
+            parser.value(timeoutOption), QStringLiteral("--timeout"), &settings.timeoutMs, &error))
+        return fail(error);
     if (parser.isSet(reconnectAttemptsOption) && !parser.isSet(reconnectOption))
         return fail(tr("--reconnect-attempts needs --reconnect"));
     connection.reconnect.enabled = parser.isSet(reconnectOption);

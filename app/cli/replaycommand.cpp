@@ -1,6 +1,7 @@
 #include "app/cli/replaycommand.h"
 
 #include "app/cli/eventprinter.h"
+#include "app/cli/listenoptions.h"
 #include "app/cli/signalwatcher.h"
 #include "app/cli/textout.h"
 #include "app/protocol/closecode.h"
@@ -505,12 +506,10 @@ int ReplayCommand::run(const QStringList &arguments, FILE *out, FILE *err)
     if (parser.isSet(stepOption))
         settings.replay.timing = ReplayOptions::Timing::Step;
     if (parser.isSet(timeoutOption)) {
-        bool ok = false;
-        const double seconds = parser.value(timeoutOption).toDouble(&ok);
-        if (!ok || !std::isfinite(seconds) || seconds <= 0 || seconds * 1000.0 > double(INT_MAX))
-            return fail(tr("--timeout must be a positive number of seconds, not '%1'")
-                            .arg(parser.value(timeoutOption)));
-        settings.replay.replyTimeoutMs = qMax(1, int(std::ceil(seconds * 1000.0)));
+        QString error;
+        if (!ListenOptions::parseSeconds(
+                parser.value(timeoutOption), QStringLiteral("--timeout"), &settings.replay.replyTimeoutMs, &error))
+            return fail(error);
     }
     if (parser.isSet(connectionOption)) {
         bool ok = false;

@@ -2,6 +2,7 @@
 
 #include "app/cli/clientoptions.h"
 #include "app/cli/eventprinter.h"
+#include "app/cli/listenoptions.h"
 #include "app/cli/signalwatcher.h"
 #include "app/cli/textout.h"
 #include "app/net/clientconnection.h"
@@ -672,36 +673,11 @@ int RunCommand::run(const QStringList &arguments, FILE *out, FILE *err)
         if (!clientOnly.isEmpty())
             return fail(tr("%1: only with --url").arg(clientOnly.join(QStringLiteral(", "))));
         Server::Options &server = settings.server;
-        if (parser.isSet(hostOption)) {
-            const QString host = parser.value(hostOption);
-            QHostAddress address;
-            if (host == QLatin1String("localhost"))
-                address = QHostAddress(QHostAddress::LocalHost);
-            else if (!address.setAddress(host))
-                return fail(tr("--host '%1' is not an IP address (or localhost)").arg(host));
-            server.address = address;
-        }
-        if (parser.isSet(portOption)) {
-            bool ok = false;
-            const uint port = parser.value(portOption).toUInt(&ok);
-            if (!ok || port > 65535)
-                return fail(
-                    tr("--port must be a number from 0 to 65535, not '%1'").arg(parser.value(portOption)));
-            server.port = quint16(port);
-        }
-        server.tls = parser.isSet(tlsOption);
-        if ((parser.isSet(certOption) || parser.isSet(keyOption)) && !server.tls)
+        if ((parser.isSet(certOption) || parser.isSet(keyOption)) && !parser.isSet(tlsOption))
             return fail(tr("with --serve, --cert and --key need --tls"));
-        if (parser.isSet(certOption) != parser.isSet(keyOption))
-            return fail(
-                tr("--cert and --key go together: give both, or neither for a self-signed certificate"));
-        server.certificateFile = parser.value(certOption);
-        server.keyFile = parser.value(keyOption);
-        if (!server.certificateFile.isEmpty()) {
-            QSslConfiguration configuration;
-            if (!Tls::serverConfiguration(server.certificateFile, server.keyFile, &configuration, &error))
-                return fail(error);
-        }
+        if (!ListenOptions::apply(
+                parser, hostOption, portOption, tlsOption, certOption, keyOption, &server, &error))
+            return fail(error);
         server.behaviour = Server::Behaviour::Manual;
         if (!client.applyEngineOptions(parser, &server.settings, &error))
             return fail(error);
@@ -720,14 +696,10 @@ int RunCommand::run(const QStringList &arguments, FILE *out, FILE *err)
             return fail(error);
     }
 
-    if (parser.isSet(timeoutOption)) {
-        bool ok = false;
-        const double value = parser.value(timeoutOption).toDouble(&ok);
-        if (!ok || !std::isfinite(value) || value <= 0 || value * 1000.0 > double(INT_MAX))
-            return fail(tr("--timeout must be a positive number of seconds, not '%1'")
-                            .arg(parser.value(timeoutOption)));
-        settings.script.timeoutMs = qMax(1, int(std::ceil(value * 1000.0)));
-    }
+    if (parser.isSet(timeoutOption)
+        && !ListenOptions::parseSeconds(
+            parser.value(timeoutOption), QStringLiteral("--timeout"), &settings.script.timeoutMs, &error))
+        return fail(error);
     if (parser.isSet(busyLimitOption)) {
         bool ok = false;
         const qint64 ms = parser.value(busyLimitOption).toLongLong(&ok);

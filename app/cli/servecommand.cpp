@@ -1,6 +1,7 @@
 #include "app/cli/servecommand.h"
 
 #include "app/cli/eventprinter.h"
+#include "app/cli/listenoptions.h"
 #include "app/cli/signalwatcher.h"
 #include "app/net/clock.h"
 #include "app/net/server.h"
@@ -283,36 +284,12 @@ int ServeCommand::run(const QStringList &arguments, FILE *out, FILE *err)
 
     ServeSettings settings;
     Server::Options &server = settings.server;
-    if (parser.isSet(hostOption)) {
-        const QString host = parser.value(hostOption);
-        QHostAddress address;
-        if (host == QLatin1String("localhost"))
-            address = QHostAddress(QHostAddress::LocalHost);
-        else if (!address.setAddress(host))
-            return fail(tr("--host '%1' is not an IP address (or localhost)").arg(host));
-        server.address = address;
-    }
-    if (parser.isSet(portOption)) {
-        bool ok = false;
-        const uint port = parser.value(portOption).toUInt(&ok);
-        if (!ok || port > 65535)
-            return fail(
-                tr("--port must be a number from 0 to 65535, not '%1'").arg(parser.value(portOption)));
-        server.port = quint16(port);
-    }
-    server.tls = parser.isSet(tlsOption);
-    if ((parser.isSet(certOption) || parser.isSet(keyOption)) && !server.tls)
+    if ((parser.isSet(certOption) || parser.isSet(keyOption)) && !parser.isSet(tlsOption))
         return fail(tr("--cert and --key need --tls"));
-    if (parser.isSet(certOption) != parser.isSet(keyOption))
-        return fail(tr("--cert and --key go together: give both, or neither for a self-signed certificate"));
-    server.certificateFile = parser.value(certOption);
-    server.keyFile = parser.value(keyOption);
-    if (!server.certificateFile.isEmpty()) {
-        QSslConfiguration configuration;
-        QString error;
-        if (!Tls::serverConfiguration(server.certificateFile, server.keyFile, &configuration, &error))
-            return fail(error);
-    }
+    QString listenError;
+    if (!ListenOptions::apply(
+            parser, hostOption, portOption, tlsOption, certOption, keyOption, &server, &listenError))
+        return fail(listenError);
 
     if (parser.isSet(echoOption) && parser.isSet(broadcastOption))
         return fail(tr("give either --echo or --broadcast, not both"));
