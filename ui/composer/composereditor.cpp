@@ -176,9 +176,7 @@ void ComposerEditor::changeEvent(QEvent *event)
 
 void ComposerEditor::updateMarginWidth()
 {
-    // Room for the largest line number, and at least two digits so the margin does not jump at line 10.
-    const int digits = qMax(2, int(QString::number(lines()).size()));
-    setMarginWidth(0, QString(digits + 1, QLatin1Char('9')));
+    InspectorPalette::fitLineNumberMargin(this);
 }
 
 void ComposerEditor::applyPalette()
@@ -199,16 +197,7 @@ void ComposerEditor::applyPalette()
     setColor(text);
     setPaper(base);
 
-    const QColor button = pal.color(QPalette::Button);
-    setMarginsBackgroundColor(button);
-    setMarginsForegroundColor(InspectorPalette::color(pal, Role::Muted));
-    setMarginsFont(font);
-    setCaretForegroundColor(text);
-    setSelectionBackgroundColor(pal.color(QPalette::Highlight));
-    setSelectionForegroundColor(pal.color(QPalette::HighlightedText));
-    setMatchedBraceBackgroundColor(pal.color(QPalette::AlternateBase));
-    setMatchedBraceForegroundColor(text);
-    setUnmatchedBraceForegroundColor(InspectorPalette::color(pal, Role::Bad));
+    InspectorPalette::applyToEditor(this, pal, font);
     setIndicatorForegroundColor(InspectorPalette::color(pal, Role::Bad), ErrorIndicator);
     // setIndicatorForegroundColor takes the box's fill opacity from the colour's alpha.
     QColor variable = InspectorPalette::color(pal, Role::Keyword);

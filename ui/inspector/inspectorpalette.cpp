@@ -6,6 +6,7 @@
 #define signals Q_SIGNALS
 #define slots Q_SLOTS
 #include <Qsci/qscilexerjson.h>
+#include <Qsci/qsciscintilla.h>
 #undef slots
 #undef signals
 
@@ -82,6 +83,26 @@ void InspectorPalette::applyToJsonLexer(QsciLexerJSON *lexer, const QPalette &pa
     lexer->setColor(color(palette, Role::Keyword), QsciLexerJSON::KeywordLD);
     lexer->setColor(color(palette, Role::String), QsciLexerJSON::IRI);
     lexer->setColor(color(palette, Role::String), QsciLexerJSON::IRICompact);
+}
+
+void InspectorPalette::applyToEditor(QsciScintilla *editor, const QPalette &palette, const QFont &font)
+{
+    const QColor text = palette.color(QPalette::Text);
+    editor->setMarginsBackgroundColor(palette.color(QPalette::Button));
+    editor->setMarginsForegroundColor(color(palette, Role::Muted));
+    editor->setMarginsFont(font);
+    editor->setCaretForegroundColor(text);
+    editor->setSelectionBackgroundColor(palette.color(QPalette::Highlight));
+    editor->setSelectionForegroundColor(palette.color(QPalette::HighlightedText));
+    editor->setMatchedBraceBackgroundColor(palette.color(QPalette::AlternateBase));
+    editor->setMatchedBraceForegroundColor(text);
+    editor->setUnmatchedBraceForegroundColor(color(palette, Role::Bad));
+}
+
+void InspectorPalette::fitLineNumberMargin(QsciScintilla *editor)
+{
+    const int digits = qMax(2, int(QString::number(editor->lines()).size()));
+    editor->setMarginWidth(0, QString(digits + 1, QLatin1Char('9')));
 }
 
 } // namespace Frameline

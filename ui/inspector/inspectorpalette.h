@@ -5,6 +5,7 @@
 #include <QtGui/QPalette>
 
 class QsciLexerJSON;
+class QsciScintilla;
 
 namespace Frameline {
 
@@ -37,6 +38,11 @@ public:
     // Colours a QScintilla JSON lexer with these roles on the palette's base, in `font`, for every style
     // but QsciLexerJSON::Error, which each editor styles for its own use.
     static void applyToJsonLexer(QsciLexerJSON *lexer, const QPalette &palette, const QFont &font);
+    // The parts of a QScintilla editor every one of ours colours alike: the margins (in `font`), caret,
+    // selection and brace matching.
+    static void applyToEditor(QsciScintilla *editor, const QPalette &palette, const QFont &font);
+    // Widens margin 0 for the largest line number, and at least two digits so it does not jump at line 10.
+    static void fitLineNumberMargin(QsciScintilla *editor);
 };
 
 } // namespace Frameline

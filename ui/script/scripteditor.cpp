@@ -233,9 +233,7 @@ void ScriptEditor::changeEvent(QEvent *event)
 
 void ScriptEditor::updateMarginWidth()
 {
-    // Room for the largest line number, and at least two digits so the margin does not jump at line 10.
-    const int digits = qMax(2, int(QString::number(lines()).size()));
-    setMarginWidth(0, QString(digits + 1, QLatin1Char('9')));
+    InspectorPalette::fitLineNumberMargin(this);
 }
 
 void ScriptEditor::applyPalette()
@@ -274,16 +272,7 @@ void ScriptEditor::applyPalette()
     bold.setBold(true);
     m_lexer->setFont(bold, QsciLexerCPP::Keyword);
 
-    const QColor button = pal.color(QPalette::Button);
-    setMarginsBackgroundColor(button);
-    setMarginsForegroundColor(InspectorPalette::color(pal, Role::Muted));
-    setMarginsFont(font);
-    setCaretForegroundColor(text);
-    setSelectionBackgroundColor(pal.color(QPalette::Highlight));
-    setSelectionForegroundColor(pal.color(QPalette::HighlightedText));
-    setMatchedBraceBackgroundColor(pal.color(QPalette::AlternateBase));
-    setMatchedBraceForegroundColor(text);
-    setUnmatchedBraceForegroundColor(InspectorPalette::color(pal, Role::Bad));
+    InspectorPalette::applyToEditor(this, pal, font);
     const QColor bad = InspectorPalette::color(pal, Role::Bad);
     setIndicatorForegroundColor(bad, ErrorIndicator);
     setMarkerBackgroundColor(bad, ErrorMarker);
