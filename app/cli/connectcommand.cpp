@@ -4,6 +4,7 @@
 #include "app/cli/eventprinter.h"
 #include "app/cli/listenoptions.h"
 #include "app/cli/signalwatcher.h"
+#include "app/cli/textout.h"
 #include "app/net/clientconnection.h"
 #include "app/net/clock.h"
 #include "app/protocol/closecode.h"
@@ -457,13 +458,7 @@ int ConnectCommand::run(const QStringList &arguments, FILE *out, FILE *err)
     if (!parser.parse(arguments))
         return fail(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        // QCommandLineParser names the program as it was started; name the command instead.
-        QString text = parser.helpText();
-        const qsizetype usageEnd = text.indexOf(QLatin1String(" [options]"));
-        if (text.startsWith(QLatin1String("Usage: ")) && usageEnd > 0)
-            text.replace(7, usageEnd - 7, QStringLiteral("frameline-cli connect"));
-        const QByteArray help = text.toUtf8();
-        std::fwrite(help.constData(), 1, size_t(help.size()), out);
+        writeCommandHelp(out, parser, QStringLiteral("frameline-cli connect"));
         return 0;
     }
 

@@ -1,6 +1,7 @@
 #include "app/cli/decodecommand.h"
 
 #include "app/cli/framejson.h"
+#include "app/cli/textout.h"
 #include "app/protocol/permessagedeflate.h"
 #include "app/protocol/streamdecoder.h"
 #include "app/session/jsonline.h"
@@ -143,13 +144,7 @@ int DecodeCommand::run(const QStringList &arguments, FILE *out, FILE *err)
     if (!parser.parse(arguments))
         return fail(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        // QCommandLineParser names the program as it was started; name the command instead.
-        QString text = parser.helpText();
-        const qsizetype usageEnd = text.indexOf(QLatin1String(" [options]"));
-        if (text.startsWith(QLatin1String("Usage: ")) && usageEnd > 0)
-            text.replace(7, usageEnd - 7, QStringLiteral("frameline-cli decode"));
-        const QByteArray help = text.toUtf8();
-        std::fwrite(help.constData(), 1, size_t(help.size()), out);
+        writeCommandHelp(out, parser, QStringLiteral("frameline-cli decode"));
         return 0;
     }
 

@@ -51,11 +51,7 @@ int ImportCommand::run(const QStringList &arguments, FILE *out, FILE *err)
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        QString text = parser.helpText();
-        const qsizetype usageEnd = text.indexOf(QLatin1String(" [options]"));
-        if (text.startsWith(QLatin1String("Usage: ")) && usageEnd > 0)
-            text.replace(7, usageEnd - 7, QStringLiteral("frameline-cli import"));
-        writeText(out, text);
+        writeCommandHelp(out, parser, QStringLiteral("frameline-cli import"));
         return 0;
     }
     const QStringList positional = parser.positionalArguments();

@@ -463,11 +463,7 @@ int ReplayCommand::run(const QStringList &arguments, FILE *out, FILE *err)
     if (!parser.parse(arguments))
         return fail(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        QString text = parser.helpText();
-        const qsizetype usageEnd = text.indexOf(QLatin1String(" [options]"));
-        if (text.startsWith(QLatin1String("Usage: ")) && usageEnd > 0)
-            text.replace(7, usageEnd - 7, QStringLiteral("frameline-cli replay"));
-        writeText(out, text);
+        writeCommandHelp(out, parser, QStringLiteral("frameline-cli replay"));
         return 0;
     }
 

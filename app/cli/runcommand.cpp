@@ -609,12 +609,7 @@ int RunCommand::run(const QStringList &arguments, FILE *out, FILE *err)
     if (!parser.parse(arguments))
         return fail(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        // QCommandLineParser names the program as it was started; name the command instead.
-        QString text = parser.helpText();
-        const qsizetype usageEnd = text.indexOf(QLatin1String(" [options]"));
-        if (text.startsWith(QLatin1String("Usage: ")) && usageEnd > 0)
-            text.replace(7, usageEnd - 7, QStringLiteral("frameline-cli run"));
-        writeText(out, text);
+        writeCommandHelp(out, parser, QStringLiteral("frameline-cli run"));
         return 0;
     }
     if (parser.isSet(listExamplesOption)) {

@@ -3,6 +3,7 @@
 #include "app/cli/eventprinter.h"
 #include "app/cli/listenoptions.h"
 #include "app/cli/signalwatcher.h"
+#include "app/cli/textout.h"
 #include "app/net/clock.h"
 #include "app/net/server.h"
 #include "app/net/tlsoptions.h"
@@ -271,12 +272,7 @@ int ServeCommand::run(const QStringList &arguments, FILE *out, FILE *err)
     if (!parser.parse(arguments))
         return fail(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        QString text = parser.helpText();
-        const qsizetype usageEnd = text.indexOf(QLatin1String(" [options]"));
-        if (text.startsWith(QLatin1String("Usage: ")) && usageEnd > 0)
-            text.replace(7, usageEnd - 7, QStringLiteral("frameline-cli serve"));
-        const QByteArray help = text.toUtf8();
-        std::fwrite(help.constData(), 1, size_t(help.size()), out);
+        writeCommandHelp(out, parser, QStringLiteral("frameline-cli serve"));
         return 0;
     }
     if (!parser.positionalArguments().isEmpty())
