@@ -347,6 +347,8 @@ public:
 
     // Indexed mode: the event of an entry or message line, checked against its record (nothing, and the
     // file told, when it cannot be read or is not the event the index described).
+    // One line of the file, decoded; nothing (and the file marked failed) when it cannot be read.
+    std::optional<ConnectionEvent> readLine(const LineLocation &line) const;
     std::optional<ConnectionEvent> readEntry(qint64 entryId) const;
     std::optional<ConnectionEvent> readMessage(qint64 messageId) const;
     static QString changedText(qint64 offset);
@@ -829,15 +831,21 @@ QString FrameStore::Private::changedText(qint64 offset)
         .arg(offset);
 }
 
+std::optional<ConnectionEvent> FrameStore::Private::readLine(const LineLocation &line) const
+{
+    QString error;
+    std::optional<ConnectionEvent> event = file->read(line.offset, line.length, &error);
+    if (!event)
+        file->failed(error);
+    return event;
+}
+
 std::optional<ConnectionEvent> FrameStore::Private::readEntry(qint64 entryId) const
 {
     const LineLocation &line = entryLines[entryId];
-    QString error;
-    std::optional<ConnectionEvent> event = file->read(line.offset, line.length, &error);
-    if (!event) {
-        file->failed(error);
+    std::optional<ConnectionEvent> event = readLine(line);
+    if (!event)
         return std::nullopt;
-    }
     // The line must still be the one the index described: a file rewritten in place is noticed here.
     const EntryRecord &record = entries[entryId];
     const auto *frame = std::get_if<FrameEvent>(&*event);
@@ -852,12 +860,9 @@ std::optional<ConnectionEvent> FrameStore::Private::readEntry(qint64 entryId) co
 std::optional<ConnectionEvent> FrameStore::Private::readMessage(qint64 messageId) const
 {
     const LineLocation &line = messageLines[messageId];
-    QString error;
-    std::optional<ConnectionEvent> event = file->read(line.offset, line.length, &error);
-    if (!event) {
-        file->failed(error);
+    std::optional<ConnectionEvent> event = readLine(line);
+    if (!event)
         return std::nullopt;
-    }
     const MessageRecord &record = messages[messageId];
     const auto *message = std::get_if<MessageEvent>(&*event);
     if (!message || message->message.opcode != record.opcode
