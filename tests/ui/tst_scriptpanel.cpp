@@ -109,6 +109,7 @@ private Q_SLOTS:
     void failedAssertionMarkedAtItsLine();
     void runtimeErrorMarkedAtItsLine();
     void syntaxErrorMarkedBeforeRunning();
+    void completesTheApiAfterADot();
     void stopEndsEndlessTimer();
     void busyLoopInterruptedWindowResponsive();
     void examplesMenuLoadsEachExample();
@@ -329,6 +330,36 @@ void TestScriptPanel::runtimeErrorMarkedAtItsLine()
     QVERIFY(panel->editor()->errorMarks().contains(3));
     QCOMPARE(panel->editor()->errorMarks().size(), 1);
     QVERIFY(consoleMessages(panel).contains(QStringLiteral("before")));
+}
+
+void TestScriptPanel::completesTheApiAfterADot()
+{
+    ScriptEditor editor;
+    editor.resize(600, 300);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    editor.setFocus();
+    // The API list is prepared in the background the first time.
+    QTRY_VERIFY_WITH_TIMEOUT(editor.apisPrepared(), Timeout);
+
+    // After "ws." the list offers the connection's calls, and only those.
+    QTest::keyClicks(&editor, QStringLiteral("ws."));
+    QTRY_VERIFY_WITH_TIMEOUT(editor.isListActive(), Timeout);
+    QTest::keyClicks(&editor, QStringLiteral("se"));
+    QTest::keyClick(&editor, Qt::Key_Return);
+    QCOMPARE(editor.text(), QStringLiteral("ws.send"));
+    // The opening parenthesis shows the call's signature.
+    QTest::keyClicks(&editor, QStringLiteral("("));
+    QTRY_VERIFY_WITH_TIMEOUT(editor.SendScintilla(QsciScintillaBase::SCI_CALLTIPACTIVE) != 0, Timeout);
+
+    // A global completes as itself, on a new line.
+    QTest::keyClick(&editor, Qt::Key_Escape);
+    QTest::keyClicks(&editor, QStringLiteral(");"));
+    QTest::keyClick(&editor, Qt::Key_Return);
+    QTest::keyClicks(&editor, QStringLiteral("expe"));
+    QTRY_VERIFY_WITH_TIMEOUT(editor.isListActive(), Timeout);
+    QTest::keyClick(&editor, Qt::Key_Return);
+    QCOMPARE(editor.text(), QStringLiteral("ws.send();\nexpect"));
 }
 
 void TestScriptPanel::syntaxErrorMarkedBeforeRunning()

@@ -4,6 +4,7 @@
 #include "ui/inspector/inspectorpalette.h"
 #include "ui/widgets/colors.h"
 
+#include <QtCore/QCoreApplication>
 #include <QtCore/QDateTime>
 #include <QtGui/QFont>
 #include <QtGui/QGuiApplication>
@@ -99,6 +100,8 @@ QString ScriptConsoleModel::displayText(const Line &line) const
 {
     const QString time = QDateTime::fromMSecsSinceEpoch(Clock::toWallClockMs(line.timestampNs))
                              .toString(QStringLiteral("HH:mm:ss.zzz"));
+    if (line.continued)
+        return QString(time.size() + 2, QLatin1Char(' ')) + line.text;
     QString prefix;
     switch (line.kind) {
     case Kind::Warning:
@@ -126,8 +129,12 @@ QString ScriptConsoleModel::displayText(const Line &line) const
 
 void ScriptConsoleModel::addEntry(const ScriptLogEntry &entry)
 {
-    enqueue(Line {
-        kindOf(entry.kind), entry.timestampNs, entry.text, entry.line, entry.column, entry.connectionId });
+    // One row per line, so that a logged object (indented JSON) reads whole in a list of uniform rows.
+    const QStringList lines = entry.text.split(QLatin1Char('\n'));
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        enqueue(Line { kindOf(entry.kind), entry.timestampNs, lines.at(i), entry.line, entry.column,
+            entry.connectionId, i > 0 });
+    }
 }
 
 void ScriptConsoleModel::addOutcome(const ScriptOutcome &outcome)
@@ -174,8 +181,16 @@ QString ScriptConsoleModel::outcomeText(const ScriptOutcome &outcome)
     case ScriptOutcome::Result::Failed:
         return tr("Failed: %1").arg(details);
     case ScriptOutcome::Result::Error:
-        if (outcome.errorLine > 0)
-            return tr("Error at line %1: %2 (%3)").arg(outcome.errorLine).arg(outcome.error, details);
+        if (outcome.errorLine > 0) {
+            // The runner's error names its line already ("line 3: ..."): say it once.
+            QString error = outcome.error;
+            const QString where = QCoreApplication::translate("Frameline::ScriptHost", "line %1: %2")
+                                      .arg(outcome.errorLine)
+                                      .arg(QString());
+            if (error.startsWith(where))
+                error.remove(0, where.size());
+            return tr("Error at line %1: %2 (%3)").arg(outcome.errorLine).arg(error, details);
+        }
         return tr("Error: %1 (%2)").arg(outcome.error, details);
     case ScriptOutcome::Result::Stopped:
         return tr("Stopped: %1").arg(details);

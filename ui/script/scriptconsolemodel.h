@@ -64,6 +64,7 @@ private:
         int line = 0;
         int column = 0;
         quint64 connectionId = 0;
+        bool continued = false; // a further line of a multi-line entry (a logged object): no time, no mark
     };
 
     void enqueue(Line line);

@@ -41,6 +41,10 @@ public:
         m_globals = globals.join(QLatin1Char(' ')).toLatin1();
     }
 
+    // "ws.send": the API's names are words separated by dots, so that after "ws." the completion offers
+    // what follows "ws." and inserts only that.
+    QStringList autoCompletionWordSeparators() const override { return { QStringLiteral(".") }; }
+
     const char *keywords(int set) const override
     {
         if (set == 4)
@@ -87,6 +91,7 @@ ScriptEditor::ScriptEditor(QWidget *parent)
     const QList<ScriptApiEntry> api = scriptApi();
     for (const ScriptApiEntry &entry : api)
         m_apis->add(entry.signature.isEmpty() ? entry.name : entry.signature);
+    connect(m_apis, &QsciAPIs::apiPreparationFinished, this, [this] { m_apisPrepared = true; });
     m_apis->prepare();
     setAutoCompletionSource(QsciScintilla::AcsAll);
     setAutoCompletionThreshold(2);
@@ -108,8 +113,14 @@ ScriptEditor::ScriptEditor(QWidget *parent)
 
 void ScriptEditor::markError(int line, int column, const QString &message)
 {
-    if (line < 1 || line > lines())
+    if (line < 1)
         return;
+    if (line > lines()) {
+        // The engine places an error found at the end of the text (an unclosed block) on the line after
+        // the last one: mark the last line, where the text ends.
+        line = lines();
+        column = 0;
+    }
     const int lineIndex = line - 1;
     if (!m_marks.contains(line))
         markerAdd(lineIndex, ErrorMarker);

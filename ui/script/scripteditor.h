@@ -51,6 +51,8 @@ public:
 
     // The completion list and call tips come from these entries ("ws.send(textOrObject)").
     QsciAPIs *apis() const { return m_apis; }
+    // The API's completion list is ready (it is prepared in the background once).
+    bool apisPrepared() const { return m_apisPrepared; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -62,6 +64,7 @@ private:
 
     QsciLexerJavaScript *m_lexer;
     QsciAPIs *m_apis;
+    bool m_apisPrepared = false;
     QMap<int, QString> m_marks;
 };
 

@@ -253,13 +253,16 @@ bool ScriptPanel::run()
         ScriptLogEntry entry;
         entry.kind = ScriptLogEntry::Kind::Error;
         entry.timestampNs = Clock::nowNs();
-        entry.text = line > 0 ? tr("Syntax error at line %1, column %2: %3").arg(line).arg(column).arg(error)
-                              : tr("Syntax error: %1").arg(error);
+        entry.text = line > 0 && column > 0
+            ? tr("Syntax error at line %1, column %2: %3").arg(line).arg(column).arg(error)
+            : line > 0 ? tr("Syntax error at line %1: %2").arg(line).arg(error)
+                       : tr("Syntax error: %1").arg(error);
         entry.line = line;
         entry.column = column;
         m_consoleModel->addEntry(entry);
         m_consoleModel->flush();
         m_statusText = tr("Not run: syntax error");
+        m_hasOutcome = false; // the status shows this error, not the colour of the previous run
         updateStatus();
         return false;
     }
