@@ -299,9 +299,13 @@ ReplayDialog::ReplayDialog(SessionTab *session, Workspace *workspace, QWidget *p
     m_close = buttons->addButton(QDialogButtonBox::Close);
     m_close->setObjectName(QStringLiteral("replayClose"));
 
+    m_close->setAutoDefault(false); // Enter starts the replay (Start is the default), never closes
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_pages, 1);
     layout->addWidget(buttons);
+    // The form grows when the recording's connections arrive: the dialog grows with it, never squeezing
+    // its fields.
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
 
     auto *modes = new QButtonGroup(this);
     modes->addButton(m_asClient);
@@ -447,6 +451,8 @@ void ReplayDialog::updateForm()
     const bool setup = m_pages->currentIndex() == 0;
     m_start->setVisible(setup);
     m_start->setEnabled(setup && isLoaded() && !m_connections.isEmpty() && !m_starting);
+    if (setup)
+        m_start->setDefault(true); // again: while it was hidden the dialog chose another default
     m_compare->setVisible(!setup && client);
     m_showTab->setVisible(!setup);
     m_newReplay->setVisible(!setup);

@@ -23,6 +23,9 @@ ReplayStatusWidget::ReplayStatusWidget(QWidget *parent)
     m_state->setObjectName(QStringLiteral("replayState"));
     m_state->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_state->setWordWrap(true);
+    // Room for two lines whatever the step says, so that Next does not move between steps.
+    m_state->setMinimumHeight(2 * m_state->fontMetrics().lineSpacing());
+    m_state->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_progress->setObjectName(QStringLiteral("replayProgress"));
     m_progress->setMinimumWidth(160);
     m_next->setObjectName(QStringLiteral("replayNext"));
@@ -45,6 +48,9 @@ ReplayStatusWidget::ReplayStatusWidget(QWidget *parent)
     layout->setColumnStretch(0, 1);
 
     connect(m_next, &QPushButton::clicked, this, [this] {
+        // Next is disabled until the step is sent; then the focus comes back to it, rather than staying
+        // on Stop where the next Space would end the replay.
+        m_nextClicked = true;
         if (m_run)
             m_run->next();
     });
@@ -93,7 +99,13 @@ void ReplayStatusWidget::refresh()
     m_progress->setFormat(tr("%1 of %2 sent").arg(run->sent()).arg(run->total()));
     m_progress->setVisible(client || run->clientCount() > 0);
     m_next->setVisible(client && run->settings().replay.timing == ReplayOptions::Timing::Step);
-    m_next->setEnabled(run->state() == ReplayRun::State::AwaitingNext);
+    const bool nextReady = run->state() == ReplayRun::State::AwaitingNext;
+    const bool giveFocusBack = nextReady && m_nextClicked && !m_next->isEnabled();
+    m_next->setEnabled(nextReady);
+    if (giveFocusBack) {
+        m_nextClicked = false;
+        m_next->setFocus(Qt::OtherFocusReason);
+    }
     m_stop->setEnabled(
         run->state() != ReplayRun::State::Finished && run->state() != ReplayRun::State::Stopping);
     const int warnings = m_warnings->count();

@@ -47,6 +47,7 @@ private:
     QLabel *m_state = nullptr;
     QProgressBar *m_progress = nullptr;
     QPushButton *m_next = nullptr;
+    bool m_nextClicked = false; // Next was clicked and is waiting for its step to be sent
     QPushButton *m_stop = nullptr;
     QLabel *m_warningsLabel = nullptr;
     QListWidget *m_warnings = nullptr;

@@ -47,7 +47,9 @@ ExportRowsDialog::ExportRowsDialog(qint64 rows, qint64 messages, const QString &
     fileRow->addWidget(m_browse);
     auto *form = new QFormLayout;
     form->addRow(tr("&Format:"), m_format);
-    form->addRow(tr("F&ile:"), fileRow);
+    auto *fileLabel = new QLabel(tr("F&ile:"), this);
+    fileLabel->setBuddy(m_path);
+    form->addRow(fileLabel, fileRow);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_export = buttons->addButton(tr("&Export"), QDialogButtonBox::AcceptRole);
