@@ -29,9 +29,12 @@ function expectSameBytes(reply, expected, what) {
         if (reply.bytes[i] !== expected[i])
             firstDifference = i;
     }
-    assert(firstDifference < 0, what + ': first difference at byte ' + firstDifference + ' ('
-        + toHex(reply.bytes.slice(firstDifference, firstDifference + 8)) + ' instead of '
-        + toHex(expected.slice(firstDifference, firstDifference + 8)) + ')');
+    // assert() shows its message whether the check holds or not: word it for both.
+    assert(firstDifference < 0, firstDifference < 0
+        ? what + ': every byte came back'
+        : what + ': first difference at byte ' + firstDifference + ' ('
+            + toHex(reply.bytes.slice(firstDifference, firstDifference + 8)) + ' instead of '
+            + toHex(expected.slice(firstDifference, firstDifference + 8)) + ')');
 }
 
 run(function* () {

@@ -58,6 +58,8 @@ run(function* () {
     }
     expect(roundTrips.length).toBe(COUNT);
     expect(unexpected).toBe(0);
-    assert(pending.size === 0, pending.size + ' ping(s) lost: ' + Array.from(pending.keys()).join(', '));
+    assert(pending.size === 0, pending.size === 0
+        ? 'no ping lost'
+        : pending.size + ' ping(s) lost: ' + Array.from(pending.keys()).join(', '));
     done();
 });
