@@ -1286,7 +1286,7 @@
 %1</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>Recorded message %1</source>
         <translation>녹화된 메시지 %1</translation>
     </message>
@@ -1321,7 +1321,12 @@
         <translation>아직 비교한 내용이 없습니다</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
+        <source>%1 (ignoring %2)</source>
+        <translation>%1 (%2 무시)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>&amp;Copy Report</source>
         <translation>보고서 복사(&amp;C)</translation>
     </message>
@@ -2033,7 +2038,7 @@ First bytes:
 <context>
     <name>ConnectCommand</name>
     <message>
-        <location filename="../app/cli/connectcommand.cpp" line="+144"/>
+        <location filename="../app/cli/connectcommand.cpp" line="+145"/>
         <source>--close-after %1 ms elapsed: closing with 1000</source>
         <translation>--close-after %1ms가 지났습니다: 1000으로 종료합니다</translation>
     </message>
@@ -2180,7 +2185,7 @@ format.md)에도 기록합니다. 파일은 적어도 200ms마다 디스크에 �
         <translation>모든 이벤트를 발생하는 즉시 이 세션 파일에도 기록합니다(기존 파일은 대체).</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+17"/>
         <source>no URL: give the ws:// or wss:// URL to connect to</source>
         <translation>URL이 없습니다: 연결할 ws:// 또는 wss:// URL을 주세요</translation>
     </message>
@@ -2319,7 +2324,7 @@ format.md)에도 기록합니다. 파일은 적어도 200ms마다 디스크에 �
 <context>
     <name>DecodeCommand</name>
     <message>
-        <location filename="../app/cli/decodecommand.cpp" line="+36"/>
+        <location filename="../app/cli/decodecommand.cpp" line="+37"/>
         <source>--hex: &apos;%1&apos; at position %2 is not a hex digit</source>
         <translation>--hex: 위치 %2의 &apos;%1&apos;은(는) 16진수 숫자가 아닙니다</translation>
     </message>
@@ -2392,7 +2397,7 @@ as possible), 2 for bad arguments or unreadable input.</source>
         <translation>최대 프레임 페이로드 크기(바이트, 기본값 %1). 이보다 크면 1009 위반이며 페이로드는 건너뜁니다.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+20"/>
         <source>--from is required: say who sent the bytes (client or server)</source>
         <translation>--from이 필요합니다: 바이트를 보낸 쪽을 지정하세요(client 또는 server)</translation>
     </message>
@@ -2854,7 +2859,7 @@ FILE에서 읽을 수 없는 줄에 대한 경고는 표준 오류로 출력합�
         <translation>쓸 파일(기존 파일은 대체), 또는 표준 출력을 뜻하는 -.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
         <source>no FILE: give the session file to export</source>
         <translation>FILE이 없습니다: 내보낼 세션 파일을 주세요</translation>
     </message>
@@ -2919,12 +2924,12 @@ FILE에서 읽을 수 없는 줄에 대한 경고는 표준 오류로 출력합�
     </message>
     <message>
         <location line="+3"/>
-        <location line="+86"/>
+        <location line="+88"/>
         <source>Export Rows</source>
         <translation>행 내보내기</translation>
     </message>
     <message numerus="yes">
-        <location line="-83"/>
+        <location line="-85"/>
         <source>%n row(s) will be written: the rows the timeline shows now, after its filters and search, with the columns of a whole-session CSV or JSON export.</source>
         <translation>
             <numerusform>행 %n개를 씁니다: 지금 타임라인에 보이는 행(필터와 검색 적용 후)을 세션 전체 CSV 또는 JSON 내보내기와 같은 열로 씁니다.</numerusform>
@@ -2958,7 +2963,7 @@ FILE에서 읽을 수 없는 줄에 대한 경고는 표준 오류로 출력합�
         <translation>파일(&amp;I):</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
@@ -3557,7 +3562,7 @@ FILE에서 읽을 수 없는 줄에 대한 경고는 표준 오류로 출력합�
 <context>
     <name>FrameStore</name>
     <message>
-        <location filename="../app/session/framestore.cpp" line="+714"/>
+        <location filename="../app/session/framestore.cpp" line="+716"/>
         <source>Line %1 is not the notice its index describes</source>
         <translation>%1번째 줄이 색인이 가리키는 알림이 아닙니다</translation>
     </message>
@@ -3567,7 +3572,7 @@ FILE에서 읽을 수 없는 줄에 대한 경고는 표준 오류로 출력합�
         <translation>%1바이트 위치의 이벤트가 파일을 열 때 읽은 이벤트와 다릅니다: 파일이 변경되었습니다</translation>
     </message>
     <message>
-        <location line="+319"/>
+        <location line="+322"/>
         <location line="+10"/>
         <location line="+28"/>
         <source>%1: %2</source>
@@ -3915,6 +3920,14 @@ FILE에서 읽을 수 없는 줄에 대한 경고는 표준 오류로 출력합�
         <location line="+5"/>
         <source>A length of %1 does not fit the 16-bit length field (0-65535)</source>
         <translation>길이 %1은(는) 16비트 길이 필드(0-65535)에 들어가지 않습니다</translation>
+    </message>
+</context>
+<context>
+    <name>Frameline::ScriptHost</name>
+    <message>
+        <location filename="../ui/script/scriptconsolemodel.cpp" line="+187"/>
+        <source>line %1: %2</source>
+        <translation>%1번째 줄: %2</translation>
     </message>
 </context>
 <context>
@@ -5110,7 +5123,7 @@ Chrome이나 Firefox DevTools가 저장한(&apos;Save all as HAR&apos;) HAR 파�
         <translation>쓸 세션 파일(기존 파일은 대체).</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
         <source>no FILE.har: give the HAR file to import</source>
         <translation>FILE.har가 없습니다: 가져올 HAR 파일을 주세요</translation>
     </message>
@@ -5231,7 +5244,7 @@ messages, bytes, durationMs, violations입니다.
         <translation>JSON 객체 하나를 출력합니다.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
         <source>no FILE: give the session file to read</source>
         <translation>FILE이 없습니다: 읽을 세션 파일을 주세요</translation>
     </message>
@@ -6290,13 +6303,13 @@ Last written %2</source>
     </message>
     <message>
         <location line="+60"/>
-        <location line="+425"/>
+        <location line="+421"/>
         <location line="+20"/>
         <source>warning: %1</source>
         <translation>경고: %1</translation>
     </message>
     <message>
-        <location line="-440"/>
+        <location line="-436"/>
         <source>step %1/%2: %3 — press Enter to send</source>
         <translation>단계 %1/%2: %3 — Enter를 누르면 보냅니다</translation>
     </message>
@@ -6494,7 +6507,7 @@ SIGTERM을 받을 때까지 실행됩니다.
         <translation>모든 이벤트를 출력하지 않고, 재생 자체의 줄과 비교 결과만 출력합니다.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>no FILE: give the session file to replay</source>
         <translation>FILE이 없습니다: 재생할 세션 파일을 주세요</translation>
     </message>
@@ -6588,7 +6601,7 @@ SIGTERM을 받을 때까지 실행됩니다.
 <context>
     <name>ReplayDialog</name>
     <message>
-        <location filename="../ui/session/replaydialog.cpp" line="+377"/>
+        <location filename="../ui/session/replaydialog.cpp" line="+381"/>
         <source>recorded by an unknown end</source>
         <translation>녹화한 쪽을 알 수 없음</translation>
     </message>
@@ -6628,7 +6641,7 @@ SIGTERM을 받을 때까지 실행됩니다.
         <translation>경고와 함께 읽음: %1</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>Replaying %1 as a client to %2</source>
         <translation>%1을(를) 클라이언트로 %2에 재생하는 중</translation>
     </message>
@@ -7044,7 +7057,7 @@ SIGTERM을 받을 때까지 실행됩니다.
 <context>
     <name>ReplayStatusWidget</name>
     <message>
-        <location filename="../ui/session/replaystatuswidget.cpp" line="+82"/>
+        <location filename="../ui/session/replaystatuswidget.cpp" line="+88"/>
         <source>The replay&apos;s tab was closed</source>
         <translation>재생 탭이 닫혔습니다</translation>
     </message>
@@ -7054,7 +7067,7 @@ SIGTERM을 받을 때까지 실행됩니다.
         <translation>%2개 중 %1개 보냄</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>Warnings: %1</source>
         <translation>경고: %1</translation>
     </message>
@@ -7501,12 +7514,12 @@ SIGTERM을 받을 때까지 실행됩니다.
     </message>
     <message>
         <location line="-6"/>
-        <location line="+358"/>
+        <location line="+353"/>
         <source>ERROR</source>
         <translation>ERROR</translation>
     </message>
     <message>
-        <location line="-348"/>
+        <location line="-343"/>
         <source>STOPPED</source>
         <translation>STOPPED</translation>
     </message>
@@ -7685,7 +7698,7 @@ SIGINT나 SIGTERM으로 끝난 --serve 실행은 어설션 결과에 따라 0 �
         <translation>통과한 어설션과 연결의 모든 이벤트도 출력합니다.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+32"/>
         <source>give one script, not %1: %2</source>
         <translation>스크립트는 %1개가 아니라 하나만 주세요: %2</translation>
     </message>
@@ -7809,7 +7822,7 @@ SIGINT나 SIGTERM으로 끝난 --serve 실행은 어설션 결과에 따라 0 �
 <context>
     <name>ScriptConsoleModel</name>
     <message>
-        <location filename="../ui/script/scriptconsolemodel.cpp" line="+69"/>
+        <location filename="../ui/script/scriptconsolemodel.cpp" line="-117"/>
         <source>Line %1, column %2 (click to go there)</source>
         <translation>%1번째 줄, %2번째 열 (클릭하면 이동)</translation>
     </message>
@@ -7819,7 +7832,7 @@ SIGINT나 SIGTERM으로 끝난 --serve 실행은 어설션 결과에 따라 0 �
         <translation>%1번째 줄 (클릭하면 이동)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>warning: </source>
         <translation>경고: </translation>
     </message>
@@ -7839,7 +7852,7 @@ SIGINT나 SIGTERM으로 끝난 --serve 실행은 어설션 결과에 따라 0 �
         <translation>[%1번째 줄]</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+43"/>
         <source>%1 of %2 assertions failed</source>
         <translation>어설션 %2개 중 %1개 실패</translation>
     </message>
@@ -7879,12 +7892,12 @@ SIGINT나 SIGTERM으로 끝난 --serve 실행은 어설션 결과에 따라 0 �
         <translation>실패: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+10"/>
         <source>Error at line %1: %2 (%3)</source>
         <translation>%1번째 줄에서 오류: %2 (%3)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Error: %1 (%2)</source>
         <translation>오류: %1 (%2)</translation>
     </message>
@@ -8050,12 +8063,12 @@ SIGINT나 SIGTERM으로 끝난 --serve 실행은 어설션 결과에 따라 0 �
 <context>
     <name>ScriptPanel</name>
     <message>
-        <location filename="../ui/script/scriptpanel.cpp" line="+256"/>
+        <location filename="../ui/script/scriptpanel.cpp" line="+257"/>
         <source>Syntax error at line %1, column %2: %3</source>
         <translation>%1번째 줄, %2번째 열에 구문 오류: %3</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Syntax error: %1</source>
         <translation>구문 오류: %1</translation>
     </message>
@@ -8065,7 +8078,7 @@ SIGINT나 SIGTERM으로 끝난 --serve 실행은 어설션 결과에 따라 0 �
         <translation>실행 안 함: 구문 오류</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Stopped before it started</source>
         <translation>시작하기 전에 중지됨</translation>
     </message>
@@ -8097,7 +8110,8 @@ SIGINT나 SIGTERM으로 끝난 --serve 실행은 어설션 결과에 따라 0 �
         <translation>서버를 시작하는 중…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-132"/>
+        <location line="+137"/>
         <source>Syntax error at line %1: %2</source>
         <translation>%1번째 줄에 구문 오류: %2</translation>
     </message>
@@ -8685,7 +8699,7 @@ SIGINT나 SIGTERM으로 끝난 --serve 실행은 어설션 결과에 따라 0 �
 <context>
     <name>ServeCommand</name>
     <message numerus="yes">
-        <location filename="../app/cli/servecommand.cpp" line="+68"/>
+        <location filename="../app/cli/servecommand.cpp" line="+69"/>
         <source>%n client(s) did not close in time; dropping them</source>
         <translation>
             <numerusform>클라이언트 %n개가 제시간에 종료하지 않아 연결을 끊습니다</numerusform>
@@ -8710,12 +8724,12 @@ SIGINT나 SIGTERM으로 끝난 --serve 실행은 어설션 결과에 따라 0 �
     </message>
     <message>
         <location line="+6"/>
-        <location line="+155"/>
+        <location line="+150"/>
         <source>frameline-cli serve: %1</source>
         <translation>frameline-cli serve: %1</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-148"/>
         <source> (see &apos;frameline-cli serve --help&apos;)</source>
         <translation> (&apos;frameline-cli serve --help&apos; 참고)</translation>
     </message>
@@ -8843,7 +8857,7 @@ SIGINT나 SIGTERM을 받으면 모든 클라이언트를 1001로 종료하고, �
         <translation>모든 클라이언트의 이벤트를 발생하는 즉시 이 세션 파일에도 기록합니다(기존 파일은 대체).</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+13"/>
         <source>unexpected argument &apos;%1&apos;</source>
         <translation>예상하지 못한 인수 &apos;%1&apos;</translation>
     </message>

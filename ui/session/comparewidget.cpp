@@ -266,6 +266,9 @@ void CompareWidget::compare()
     m_ignoreErrorLabel->setText(errors.isEmpty() ? QString() : tr("Not used:\n%1").arg(m_ignoreError));
     m_ignoreErrorLabel->setVisible(!errors.isEmpty());
     ignoreSetting().setValue(paths);
+    m_appliedIgnore.clear();
+    for (const Compare::Path &path : std::as_const(options.ignore))
+        m_appliedIgnore.append(path.text());
     if (!m_hasMessages)
         return;
 
@@ -345,7 +348,12 @@ void CompareWidget::updateSummary()
         m_summary->setStyleSheet(QString());
     } else {
         const bool passed = m_model->result().passed();
-        m_summary->setText(CompareModel::summaryLine(m_model->result()));
+        // The ignore list is remembered between replays: say when it is in play, so it hides nothing.
+        m_summary->setText(m_appliedIgnore.isEmpty()
+                ? CompareModel::summaryLine(m_model->result())
+                : tr("%1 (ignoring %2)")
+                      .arg(CompareModel::summaryLine(m_model->result()),
+                          m_appliedIgnore.join(QStringLiteral(", "))));
         m_summary->setStyleSheet(
             passed ? QStringLiteral("color: #2e8b3a;") : QStringLiteral("color: #d0463c;"));
     }

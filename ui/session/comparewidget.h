@@ -82,6 +82,7 @@ private:
     QList<Message> m_recorded;
     QList<Message> m_replayed;
     bool m_hasMessages = false;
+    QStringList m_appliedIgnore; // the ignore paths the shown comparison used
     QString m_ignoreError;
     CompareText::Rendered m_recordedText;
     CompareText::Rendered m_replayedText;
