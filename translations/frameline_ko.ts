@@ -7096,8 +7096,8 @@ SIGTERM을 받을 때까지 실행됩니다.
     <name>ReplayTab</name>
     <message>
         <location filename="../ui/session/replaytab.cpp" line="+74"/>
-        <source>Replay: %1</source>
-        <translation>재생: %1</translation>
+        <source>Replay %1: %2</source>
+        <translation>재생 %1: %2</translation>
     </message>
     <message>
         <location line="+46"/>

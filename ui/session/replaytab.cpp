@@ -71,7 +71,7 @@ ReplayTab::~ReplayTab()
 
 QString ReplayTab::automaticTitle() const
 {
-    return tr("Replay: %1").arg(m_source);
+    return tr("Replay %1: %2").arg(m_startedAt.toString(QStringLiteral("HH:mm:ss")), m_source);
 }
 
 QString ReplayTab::statusText() const

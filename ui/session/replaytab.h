@@ -3,6 +3,8 @@
 #include "app/session/framestore.h"
 #include "ui/workspace/workspacetab.h"
 
+#include <QtCore/QTime>
+
 QT_BEGIN_NAMESPACE
 class QLabel;
 class QSplitter;
@@ -69,6 +71,7 @@ private:
 
     ReplayRun *m_run;
     QString m_source;
+    QTime m_startedAt = QTime::currentTime(); // in the title: replays of the same recording differ by it
     FrameStore m_store;
     SessionRecorder *m_recorder = nullptr;
     QLabel *m_banner = nullptr;
