@@ -9,6 +9,7 @@
 #include "app/protocol/closecode.h"
 #include "app/session/sessionexport.h"
 #include "tests/common/eventcollector.h"
+#include "tests/common/sampleevents.h"
 
 #include <QtCore/QDateTime>
 #include <QtCore/QDir>
@@ -27,16 +28,9 @@
 using namespace Frameline;
 using namespace Qt::StringLiterals;
 using Frameline::Test::EventCollector;
+using Frameline::Test::allByteValues;
 
 namespace {
-
-QByteArray allByteValues()
-{
-    QByteArray bytes(256, Qt::Uninitialized);
-    for (int i = 0; i < 256; ++i)
-        bytes[i] = char(i);
-    return bytes;
-}
 
 QString fixture(const QString &name)
 {

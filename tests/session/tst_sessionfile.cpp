@@ -16,6 +16,7 @@
 #include "app/session/sessionreader.h"
 #include "app/session/sessionwriter.h"
 #include "tests/common/eventcollector.h"
+#include "tests/common/sampleevents.h"
 
 #include <QtCore/QBuffer>
 #include <QtCore/QDir>
@@ -39,16 +40,9 @@
 using namespace Frameline;
 using namespace Qt::StringLiterals;
 using Frameline::Test::EventCollector;
+using Frameline::Test::allByteValues;
 
 namespace {
-
-QByteArray allByteValues()
-{
-    QByteArray bytes(256, Qt::Uninitialized);
-    for (int i = 0; i < 256; ++i)
-        bytes[i] = char(i);
-    return bytes;
-}
 
 QList<QByteArray> linesOf(const QByteArray &file)
 {
@@ -490,49 +484,11 @@ int countFrames(const EventBatch &events, const std::function<bool(const FrameEv
     return count;
 }
 
-// A session of a few events of every kind, for the file-level tests.
+
+// The sample session with a line break in every text payload: the file must escape it.
 EventBatch sampleEvents(int frames = 10)
 {
-    EventBatch events;
-    ConnectionNotice state;
-    state.connectionId = 7;
-    state.timestampNs = 1000;
-    state.kind = ConnectionNotice::Kind::StateChanged;
-    state.state = ConnectionState::Open;
-    events.append(state);
-    for (int i = 0; i < frames; ++i) {
-        const QByteArray payload
-            = i % 3 == 2 ? allByteValues().left(i * 7) : "message " + QByteArray::number(i) + " \xc3\xa9\n";
-        const quint8 opcode = i % 3 == 2 ? 2 : 1;
-        FrameEvent frame;
-        frame.connectionId = 7;
-        frame.timestampNs = 2000 + i * 1000;
-        frame.direction = i % 2 ? Direction::Outgoing : Direction::Incoming;
-        frame.origin = i % 2 ? FrameOrigin::User : FrameOrigin::Peer;
-        frame.frame.index = i / 2;
-        frame.frame.fin = true;
-        frame.frame.opcode = opcode;
-        frame.frame.messageOpcode = opcode;
-        frame.frame.payloadLength = quint64(payload.size());
-        frame.frame.lengthForm = minimalLengthForm(quint64(payload.size()));
-        frame.frame.header[0] = quint8(0x80 | opcode);
-        frame.frame.header[1] = quint8(payload.size());
-        frame.frame.headerLength = 2;
-        frame.payload = payload;
-        events.append(frame);
-        MessageEvent message;
-        message.connectionId = 7;
-        message.timestampNs = frame.timestampNs;
-        message.direction = frame.direction;
-        message.origin = frame.origin;
-        message.message.index = i / 2;
-        message.message.opcode = opcode;
-        message.message.frameIndexes.append(i / 2);
-        message.message.payload = payload;
-        message.message.wireLength = quint64(payload.size());
-        events.append(message);
-    }
-    return events;
+    return Test::sampleEvents(frames, "\n");
 }
 
 QByteArray sampleFile(const EventBatch &events, SessionHeader header = SessionHeader::forNewSession())

@@ -14,6 +14,7 @@
 #include "app/session/sessionformat.h"
 #include "app/session/sessionreader.h"
 #include "app/session/sessionwriter.h"
+#include "tests/common/sampleevents.h"
 #include "ui/composer/composerwidget.h"
 #include "ui/mainwindow/actionregistry.h"
 #include "ui/mainwindow/commandline.h"
@@ -58,6 +59,8 @@
 #include <functional>
 
 using namespace Frameline;
+using Frameline::Test::allByteValues;
+using Frameline::Test::sampleEvents;
 
 namespace {
 
@@ -65,58 +68,6 @@ constexpr int Timeout = 10000;
 // A journal reaches the disk at most 200 ms after an event; this leaves room for a loaded machine.
 constexpr int FlushTimeout = 2000;
 
-QByteArray allByteValues()
-{
-    QByteArray bytes(256, Qt::Uninitialized);
-    for (int i = 0; i < 256; ++i)
-        bytes[i] = char(i);
-    return bytes;
-}
-
-// A session of a few events of every kind (as tests/session/tst_sessionfile.cpp builds it).
-EventBatch sampleEvents(int frames)
-{
-    EventBatch events;
-    ConnectionNotice state;
-    state.connectionId = 7;
-    state.timestampNs = 1000;
-    state.kind = ConnectionNotice::Kind::StateChanged;
-    state.state = ConnectionState::Open;
-    events.append(state);
-    for (int i = 0; i < frames; ++i) {
-        const QByteArray payload
-            = i % 3 == 2 ? allByteValues().left(i * 7) : "message " + QByteArray::number(i) + " \xc3\xa9";
-        const quint8 opcode = i % 3 == 2 ? 2 : 1;
-        FrameEvent frame;
-        frame.connectionId = 7;
-        frame.timestampNs = 2000 + i * 1000;
-        frame.direction = i % 2 ? Direction::Outgoing : Direction::Incoming;
-        frame.origin = i % 2 ? FrameOrigin::User : FrameOrigin::Peer;
-        frame.frame.index = i / 2;
-        frame.frame.fin = true;
-        frame.frame.opcode = opcode;
-        frame.frame.messageOpcode = opcode;
-        frame.frame.payloadLength = quint64(payload.size());
-        frame.frame.lengthForm = minimalLengthForm(quint64(payload.size()));
-        frame.frame.header[0] = quint8(0x80 | opcode);
-        frame.frame.header[1] = quint8(payload.size());
-        frame.frame.headerLength = 2;
-        frame.payload = payload;
-        events.append(frame);
-        MessageEvent message;
-        message.connectionId = 7;
-        message.timestampNs = frame.timestampNs;
-        message.direction = frame.direction;
-        message.origin = frame.origin;
-        message.message.index = i / 2;
-        message.message.opcode = opcode;
-        message.message.frameIndexes.append(i / 2);
-        message.message.payload = payload;
-        message.message.wireLength = quint64(payload.size());
-        events.append(message);
-    }
-    return events;
-}
 
 QByteArray sessionBytes(
     const EventBatch &events, const SessionHeader &header = SessionHeader::forNewSession())
