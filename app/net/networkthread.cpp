@@ -1,5 +1,7 @@
 #include "app/net/networkthread.h"
 
+#include "app/protocol/securerandom.h"
+
 #include <QtCore/QMetaObject>
 
 namespace Frameline {
@@ -9,6 +11,8 @@ NetworkThread::NetworkThread()
     m_thread.setObjectName(QStringLiteral("Frameline network"));
     m_root = new QObject;
     m_root->moveToThread(&m_thread);
+    QObject::connect(&m_thread, &QThread::finished, &m_thread, [] { SecureRandom::releaseThreadState(); },
+                     Qt::DirectConnection);
     m_thread.start();
 }
 

@@ -1,5 +1,6 @@
 #include "app/protocol/securerandom.h"
 
+#include <openssl/crypto.h>
 #include <openssl/rand.h>
 
 #include <cstring>
@@ -57,6 +58,12 @@ QByteArray SecureRandom::bytes(qsizetype size)
     QByteArray out(size, Qt::Uninitialized);
     fill(out.data(), size);
     return out;
+}
+
+void SecureRandom::releaseThreadState()
+{
+    t_pool.available = 0;
+    OPENSSL_thread_stop();
 }
 
 } // namespace Frameline

@@ -3,6 +3,7 @@
 #include "app/net/clock.h"
 #include "app/net/connection.h"
 #include "app/net/server.h"
+#include "app/protocol/securerandom.h"
 #include "app/script/scripthost.h"
 #include "app/script/scriptlink.h"
 
@@ -99,6 +100,9 @@ bool ScriptRunner::Private::start(QObject *target, Connection *connection, Serve
     link->moveToThread(target->thread());
 
     QObject::connect(thread, &QThread::finished, host, &QObject::deleteLater);
+    // uuid() and randomBytes() draw from OpenSSL in this thread.
+    QObject::connect(thread, &QThread::finished, thread, [] { SecureRandom::releaseThreadState(); },
+                     Qt::DirectConnection);
     QObject::connect(host, &ScriptHost::started, q, &ScriptRunner::started);
     QObject::connect(host, &ScriptHost::logged, q, &ScriptRunner::logged);
     QObject::connect(host, &ScriptHost::finished, q, [this](const ScriptOutcome &outcome) { onFinished(outcome); });
