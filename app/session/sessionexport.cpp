@@ -515,8 +515,21 @@ QByteArray SessionExport::TableWriter::finish() const
 
 void SessionExport::TableWriter::appendRows(QByteArray &out, const EventBatch &events)
 {
+    append(out, events, nullptr);
+}
+
+void SessionExport::TableWriter::appendRows(
+    QByteArray &out, const EventBatch &events, std::span<const qint64> numbers)
+{
+    Q_ASSERT(numbers.size() == size_t(events.size()));
+    append(out, events, numbers.data());
+}
+
+void SessionExport::TableWriter::append(QByteArray &out, const EventBatch &events, const qint64 *numbers)
+{
     QVarLengthArray<Cell, 19> cells;
-    for (const ConnectionEvent &event : events) {
+    for (qsizetype eventIndex = 0; eventIndex < events.size(); ++eventIndex) {
+        const ConnectionEvent &event = events.at(eventIndex);
         // The timeline's rows: frames and notices. A message is the frames that carry it (docs: Other
         // formats).
         if (std::holds_alternative<MessageEvent>(event))
@@ -537,7 +550,8 @@ void SessionExport::TableWriter::appendRows(QByteArray &out, const EventBatch &e
             + QByteArray::number(ns - second * NsPerSecond).rightJustified(9, '0') + 'Z';
 
         cells.clear();
-        cells.append(Cell::number(++m_rows));
+        ++m_rows;
+        cells.append(Cell::number(numbers ? numbers[eventIndex] : m_rows));
         cells.append(Cell::textCell(time));
         cells.append(Cell::unsignedNumber(connectionId));
         if (const auto *frameEvent = std::get_if<FrameEvent>(&event)) {

@@ -9,6 +9,7 @@
 #include <QtCore/QStringList>
 
 #include <optional>
+#include <span>
 
 namespace Frameline {
 
@@ -52,12 +53,17 @@ public:
         TableWriter(Format format, const SessionHeader &header);
         QByteArray start() const; // the CSV header line, or the JSON array's "["
         void appendRows(QByteArray &out, const EventBatch &events);
+        // The same, numbering the rows with `numbers` (one per event, messages excepted: the timeline's
+        // No. of exactly the rows shown) instead of counting from 1.
+        void appendRows(QByteArray &out, const EventBatch &events, std::span<const qint64> numbers);
         QByteArray finish() const; // the JSON array's "]"; nothing for CSV
         qint64 rowCount() const { return m_rows; }
 
     private:
         Format m_format;
         qint64 m_timeOriginMs = 0;
+        void append(QByteArray &out, const EventBatch &events, const qint64 *numbers);
+
         qint64 m_rows = 0;
         qint64 m_cachedSecond = 0;
         QByteArray m_cachedSecondText; // "2026-11-21T11:22:40" of m_cachedSecond

@@ -729,16 +729,32 @@ void tst_ReplayUi::exportShownRows()
     QTRY_VERIFY_WITH_TIMEOUT(!widget.proxyModel()->isFiltering(), Timeout);
     QCOMPARE(widget.viewModel()->rowCount(), 4);
 
+    // Rows keep the timeline's No. (the store's entry + 1: frames and notices count, messages do not).
     EventBatch shown;
+    std::vector<qint64> numbers;
+    qint64 entry = 0;
     for (const ConnectionEvent &event : events) {
+        if (std::holds_alternative<MessageEvent>(event))
+            continue;
+        ++entry;
         const auto *frame = std::get_if<FrameEvent>(&event);
-        if (frame && frame->direction == Direction::Incoming && frame->frame.opcode == 0x1)
+        if (frame && frame->direction == Direction::Incoming && frame->frame.opcode == 0x1) {
             shown.append(event);
+            numbers.push_back(entry);
+        }
     }
     QCOMPARE(shown.size(), 4);
+    for (int row = 0; row < 4; ++row) {
+        QCOMPARE(widget.viewModel()->index(row, TimelineModel::NumberColumn).data().toString(),
+            QString::number(numbers[size_t(row)]));
+    }
     SessionHeader header;
     header.timeOriginMs = Clock::wallClockAnchorMs();
-    const QByteArray expected = SessionExport::encode(format, shown, header);
+    SessionExport::TableWriter writer(format, header);
+    QByteArray expected = writer.start();
+    writer.appendRows(expected, shown, numbers);
+    expected.append(writer.finish());
+    QVERIFY(expected != SessionExport::encode(format, shown, header)); // not simply 1, 2, 3, 4
 
     const QString path = m_files.filePath(u"rows."_s + SessionExport::formatId(format));
     QSignalSpy exported(&widget, &TimelineWidget::rowsExported);

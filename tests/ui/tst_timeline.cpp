@@ -251,23 +251,23 @@ void tst_Timeline::frameModeRows()
             u"Payload"_s }));
 
     const QList<QStringList> expected {
-        { u"0"_s, u"#1"_s, u"0.000000"_s, u"\u2022"_s, u"state"_s, QString(), QString(), u"Connecting"_s },
-        { u"1"_s, u"#1"_s, u"0.001000"_s, u"\u2022"_s, u"handshake"_s, QString(), QString(),
+        { u"1"_s, u"#1"_s, u"0.000000"_s, u"\u2022"_s, u"state"_s, QString(), QString(), u"Connecting"_s },
+        { u"2"_s, u"#1"_s, u"0.001000"_s, u"\u2022"_s, u"handshake"_s, QString(), QString(),
             u"Handshake: GET /chat HTTP/1.1 \u2192 HTTP/1.1 101 Switching Protocols"_s },
-        { u"2"_s, u"#1"_s, u"0.002000"_s, u"\u2022"_s, u"state"_s, QString(), QString(), u"Open"_s },
-        { u"3"_s, u"#1"_s, u"0.003000"_s, u"\u2191 out"_s, u"text"_s, u"FIN MASK"_s, u"5"_s, u"hello"_s },
-        { u"4"_s, u"#1"_s, u"0.004000"_s, u"\u2193 in"_s, u"text"_s, QString(), u"3"_s, u"Hel"_s },
-        { u"5"_s, u"#1"_s, u"0.005000"_s, u"\u2193 in"_s, u"ping"_s, u"FIN"_s, u"1"_s, u"p"_s },
-        { u"6"_s, u"#1"_s, u"0.006000"_s, u"\u2193 in"_s, u"continuation"_s, u"FIN"_s, u"3"_s, u"lo!"_s },
-        { u"7"_s, u"#1"_s, u"0.007000"_s, u"\u2193 in"_s, u"binary"_s, u"FIN"_s, u"3"_s, u"01 02 ff"_s },
-        { u"8"_s, u"#1"_s, u"0.008000"_s, u"\u2193 in"_s, u"text"_s, u"FIN RSV2"_s, u"3"_s, u"odd"_s },
-        { u"9"_s, u"#1"_s, u"0.009000"_s, u"\u2022"_s, u"violation"_s, QString(), QString(),
+        { u"3"_s, u"#1"_s, u"0.002000"_s, u"\u2022"_s, u"state"_s, QString(), QString(), u"Open"_s },
+        { u"4"_s, u"#1"_s, u"0.003000"_s, u"\u2191 out"_s, u"text"_s, u"FIN MASK"_s, u"5"_s, u"hello"_s },
+        { u"5"_s, u"#1"_s, u"0.004000"_s, u"\u2193 in"_s, u"text"_s, QString(), u"3"_s, u"Hel"_s },
+        { u"6"_s, u"#1"_s, u"0.005000"_s, u"\u2193 in"_s, u"ping"_s, u"FIN"_s, u"1"_s, u"p"_s },
+        { u"7"_s, u"#1"_s, u"0.006000"_s, u"\u2193 in"_s, u"continuation"_s, u"FIN"_s, u"3"_s, u"lo!"_s },
+        { u"8"_s, u"#1"_s, u"0.007000"_s, u"\u2193 in"_s, u"binary"_s, u"FIN"_s, u"3"_s, u"01 02 ff"_s },
+        { u"9"_s, u"#1"_s, u"0.008000"_s, u"\u2193 in"_s, u"text"_s, u"FIN RSV2"_s, u"3"_s, u"odd"_s },
+        { u"10"_s, u"#1"_s, u"0.009000"_s, u"\u2022"_s, u"violation"_s, QString(), QString(),
             u"reserved-bits-set: RSV2 is set but no extension defines it (Lenient mode: kept the connection open)"_s },
-        { u"10"_s, u"#1"_s, u"0.010000"_s, u"\u2191 out"_s, u"close"_s, u"FIN MASK"_s, u"5"_s,
+        { u"11"_s, u"#1"_s, u"0.010000"_s, u"\u2191 out"_s, u"close"_s, u"FIN MASK"_s, u"5"_s,
             u"1000 Normal Closure: bye"_s },
-        { u"11"_s, u"#1"_s, u"0.011000"_s, u"\u2193 in"_s, u"close"_s, u"FIN"_s, u"5"_s,
+        { u"12"_s, u"#1"_s, u"0.011000"_s, u"\u2193 in"_s, u"close"_s, u"FIN"_s, u"5"_s,
             u"1000 Normal Closure: bye"_s },
-        { u"12"_s, u"#1"_s, u"0.012000"_s, u"\u2022"_s, u"state"_s, QString(), QString(),
+        { u"13"_s, u"#1"_s, u"0.012000"_s, u"\u2022"_s, u"state"_s, QString(), QString(),
             u"Closed: 1000 Normal Closure, reason \u201cbye\u201d (closing handshake completed)"_s },
     };
     for (int row = 0; row < expected.size(); ++row)
@@ -302,19 +302,19 @@ void tst_Timeline::messageModeTree()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     model.setMode(TimelineModel::Mode::Messages);
     model.publishNow();
-    // The fragmented message (frames 4 and 6) is one row at its final frame; the ping between stays.
+    // The fragmented message (entries 4 and 6, No. 5 and 7) is one row at its final frame; the ping between stays.
     QCOMPARE(entriesOf(model), (QList<qint64> { 0, 1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12 }));
     const QModelIndex fragmented = model.index(5, 0);
     QCOMPARE(fragmented.data(TimelineModel::KindRole).toInt(), int(TimelineModel::RowKind::Message));
     QCOMPARE(fragmented.data(TimelineModel::MessageRole).toLongLong(), qint64(1));
     QCOMPARE(rowTexts(model, fragmented),
         (QStringList {
-            u"6"_s, u"#1"_s, u"0.006000"_s, u"\u2193 in"_s, u"text"_s, u"2 frames"_s, u"6"_s, u"Hello!"_s }));
+            u"7"_s, u"#1"_s, u"0.006000"_s, u"\u2193 in"_s, u"text"_s, u"2 frames"_s, u"6"_s, u"Hello!"_s }));
     QCOMPARE(model.rowCount(fragmented), 2);
     QCOMPARE(entriesOf(model, fragmented), (QList<qint64> { 4, 6 }));
     QCOMPARE(rowTexts(model, model.index(0, 0, fragmented)),
         (QStringList {
-            u"4"_s, u"#1"_s, u"0.004000"_s, u"\u2193 in"_s, u"text"_s, QString(), u"3"_s, u"Hel"_s }));
+            u"5"_s, u"#1"_s, u"0.004000"_s, u"\u2193 in"_s, u"text"_s, QString(), u"3"_s, u"Hel"_s }));
     QCOMPARE(model.parent(model.index(1, 0, fragmented)), fragmented);
     // A whole message is a row without children.
     const QModelIndex whole = model.index(3, 0);
@@ -322,7 +322,7 @@ void tst_Timeline::messageModeTree()
     QCOMPARE(model.rowCount(whole), 0);
     QCOMPARE(rowTexts(model, whole),
         (QStringList {
-            u"3"_s, u"#1"_s, u"0.003000"_s, u"\u2191 out"_s, u"text"_s, u"FIN MASK"_s, u"5"_s, u"hello"_s }));
+            u"4"_s, u"#1"_s, u"0.003000"_s, u"\u2191 out"_s, u"text"_s, u"FIN MASK"_s, u"5"_s, u"hello"_s }));
     // The ping is a frame row, the binary message a message row.
     QCOMPARE(model.index(4, 0).data(TimelineModel::KindRole).toInt(), int(TimelineModel::RowKind::Frame));
     QCOMPARE(model.index(6, TimelineModel::PreviewColumn).data().toString(), u"01 02 ff"_s);
@@ -468,7 +468,7 @@ void tst_Timeline::clientColumn()
         (QStringList { u"#7"_s, u"#12"_s, u"#7"_s, u"#12"_s, u"#31"_s, u"#7"_s }));
     QCOMPARE(rowTexts(model, model.index(3, 0)),
         (QStringList {
-            u"3"_s, u"#12"_s, u"0.000002"_s, u"\u2193 in"_s, u"text"_s, u"FIN"_s, u"6"_s, u"twelve"_s }));
+            u"4"_s, u"#12"_s, u"0.000002"_s, u"\u2193 in"_s, u"text"_s, u"FIN"_s, u"6"_s, u"twelve"_s }));
     const auto tip
         = [&](int row) { return model.index(row, TimelineModel::ConnectionColumn).data(Qt::ToolTipRole); };
     QCOMPARE(tip(0).toString(), u"Client #7 at 127.0.0.1:50001"_s);

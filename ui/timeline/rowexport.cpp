@@ -109,9 +109,13 @@ QByteArray RowExport::encode(
     QByteArray bytes = writer.start();
     EventBatch events;
     events.reserve(qsizetype(entries.size()));
-    for (const qint64 entry : entries)
+    std::vector<qint64> numbers;
+    numbers.reserve(entries.size());
+    for (const qint64 entry : entries) {
         events.append(eventOf(store, entry));
-    writer.appendRows(bytes, events);
+        numbers.push_back(entry + 1); // the timeline's No.
+    }
+    writer.appendRows(bytes, events, numbers);
     bytes.append(writer.finish());
     return bytes;
 }
@@ -133,9 +137,13 @@ void RowExport::encodeChunk()
     const size_t end = qMin(m_entries.size(), m_next + ChunkRows);
     EventBatch events;
     events.reserve(qsizetype(end - m_next));
-    for (; m_next < end; ++m_next)
+    std::vector<qint64> numbers;
+    numbers.reserve(end - m_next);
+    for (; m_next < end; ++m_next) {
         events.append(eventOf(*m_store, m_entries[m_next]));
-    m_writer.appendRows(m_bytes, events);
+        numbers.push_back(m_entries[m_next] + 1); // the timeline's No.
+    }
+    m_writer.appendRows(m_bytes, events, numbers);
     if (m_next < m_entries.size())
         return;
     m_timer.stop();

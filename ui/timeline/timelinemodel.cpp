@@ -522,7 +522,7 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (Column(column)) {
         case NumberColumn:
-            return QString::number(row.entry);
+            return QString::number(row.entry + 1); // from 1, like Wireshark and the CSV/JSON exports
         case TimeColumn:
             return timeText(row);
         case ConnectionColumn:
