@@ -1123,12 +1123,12 @@
     <message>
         <location line="+11"/>
         <source>PASS: %1 recorded, %2 replayed, all equal</source>
-        <translation>PASS: 기록 %1개, 재생 %2개, 모두 같음</translation>
+        <translation>통과: 기록 %1개, 재생 %2개, 모두 같음</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>FAIL: %1 recorded, %2 replayed: %3 equal, %4 different, %5 missing, %6 extra</source>
-        <translation>FAIL: 기록 %1개, 재생 %2개: 같음 %3, 다름 %4, 누락 %5, 추가 %6</translation>
+        <translation>실패: 기록 %1개, 재생 %2개: 같음 %3, 다름 %4, 누락 %5, 추가 %6</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -1176,12 +1176,12 @@
     <message>
         <location line="+5"/>
         <source>PASS</source>
-        <translation>PASS</translation>
+        <translation>통과</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>FAIL</source>
-        <translation>FAIL</translation>
+        <translation>실패</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -7139,12 +7139,12 @@ SIGTERM을 받을 때까지 실행됩니다.
     <message>
         <location line="+0"/>
         <source>PASS</source>
-        <translation>PASS</translation>
+        <translation>통과</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>FAIL</source>
-        <translation>FAIL</translation>
+        <translation>실패</translation>
     </message>
     <message>
         <location line="+1"/>
