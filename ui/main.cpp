@@ -18,20 +18,44 @@
 
 using namespace Frameline;
 
-int main(int argc, char *argv[])
-{
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("Frameline"));
-    QApplication::setApplicationName(QStringLiteral("Frameline"));
-    QApplication::setApplicationVersion(QStringLiteral(FRAMELINE_VERSION));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/frameline.svg")));
+namespace {
 
-    // --lang wins over the language chosen in Preferences, which wins over the system's.
-    LanguageLoader languages(&app);
-    QString language = CommandLine::languageArgument(QApplication::arguments());
+void setIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Frameline"));
+    QCoreApplication::setApplicationName(QStringLiteral("Frameline"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(FRAMELINE_VERSION));
+}
+
+// --lang wins over the language chosen in Preferences, which wins over the system's.
+void loadLanguage(LanguageLoader &languages)
+{
+    QString language = CommandLine::languageArgument(QCoreApplication::arguments());
     if (language.isEmpty())
         language = PreferencesDialog::storedLanguage();
     languages.load(language);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // --help and --version are answered before QApplication, which needs a display, so that they work
+    // in a terminal over SSH or in a container too.
+    if (CommandLine::asksForHelpOrVersion(argc, argv)) {
+        QCoreApplication terminal(argc, argv);
+        setIdentity();
+        LanguageLoader languages(&terminal);
+        loadLanguage(languages);
+        if (CommandLine::printHelpOrVersion(QCoreApplication::arguments()))
+            return 0;
+    }
+
+    QApplication app(argc, argv);
+    setIdentity();
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/frameline.svg")));
+    LanguageLoader languages(&app);
+    loadLanguage(languages);
     const StartupOptions options = CommandLine::parse(QApplication::arguments());
 
     const bool screenshot = !options.screenshotFile.isEmpty();

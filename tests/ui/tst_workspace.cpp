@@ -26,8 +26,10 @@
 #include "ui/workspace/trafficcounters.h"
 #include "ui/workspace/workspace.h"
 
+#include <QtCore/QProcess>
 #include <QtCore/QSettings>
 #include <QtCore/QStandardPaths>
+#include <QtCore/QTemporaryDir>
 #include <QtGui/QAction>
 #include <QtNetwork/QTcpServer>
 #include <QtTest/QAbstractItemModelTester>
@@ -85,6 +87,8 @@ private Q_SLOTS:
     void commandLine();
     void commandLineErrors_data();
     void commandLineErrors();
+    void helpWithoutDisplay_data();
+    void helpWithoutDisplay();
 
     void clientSettingsRoundTrip();
     void clientSettingsToOptions();
@@ -183,6 +187,48 @@ void TestWorkspace::commandLineErrors()
     QVERIFY(!actual.isEmpty());
     if (!error.isEmpty())
         QCOMPARE(actual, error);
+}
+
+void TestWorkspace::helpWithoutDisplay_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("starts");
+    QTest::addColumn<QString>("contains");
+    QTest::newRow("help") << QStringList({ QStringLiteral("--help") }) << QStringLiteral("Usage: ")
+                          << QStringLiteral("--server <port>");
+    QTest::newRow("help in Korean") << QStringList({ QStringLiteral("--lang"), QStringLiteral("ko"),
+                                                     QStringLiteral("-h") })
+                                    << QStringLiteral("사용 방법: ") << QStringLiteral("Frameline, 웹소켓 디버거입니다");
+    QTest::newRow("version") << QStringList({ QStringLiteral("--version") })
+                             << QStringLiteral("Frameline " FRAMELINE_VERSION "\n") << QString();
+}
+
+// The real binary with no display at all (no DISPLAY, WAYLAND_DISPLAY or QT_QPA_PLATFORM, where
+// QApplication aborts): --help and --version still answer, as in a terminal over SSH.
+void TestWorkspace::helpWithoutDisplay()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, starts);
+    QFETCH(QString, contains);
+    QTemporaryDir config; // no Preferences language of the person running the tests
+    QVERIFY(config.isValid());
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const char *name : { "DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM" })
+        environment.remove(QString::fromLatin1(name));
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+    environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
+    QProcess app;
+    app.setProcessEnvironment(environment);
+    app.start(QStringLiteral(FRAMELINE_APP_PATH), arguments);
+    QVERIFY2(app.waitForFinished(30000), qPrintable(app.errorString()));
+    const QString output = QString::fromUtf8(app.readAllStandardOutput());
+    QVERIFY2(app.exitStatus() == QProcess::NormalExit && app.exitCode() == 0,
+        qPrintable(QString::fromUtf8(app.readAllStandardError())));
+    QVERIFY2(output.startsWith(starts), qPrintable(output));
+    if (contains.isEmpty())
+        QCOMPARE(output, starts);
+    else
+        QVERIFY2(output.contains(contains), qPrintable(output));
 }
 
 void TestWorkspace::clientSettingsRoundTrip()

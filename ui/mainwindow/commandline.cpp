@@ -7,8 +7,11 @@
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QFileInfo>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <iterator>
+#include <string_view>
 
 namespace Frameline {
 
@@ -213,20 +216,50 @@ std::optional<StartupOptions> CommandLine::tryParse(const QStringList &arguments
     return parsed.options;
 }
 
-StartupOptions CommandLine::parse(const QStringList &arguments)
+bool CommandLine::asksForHelpOrVersion(int argc, const char *const *argv)
 {
-    Parsed parsed = parseArguments(arguments);
+    static constexpr std::string_view asks[] { "-h", "-?", "--help", "-v", "--version" };
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view argument(argv[i]);
+        if (argument == "--")
+            break;
+        if (std::find(std::begin(asks), std::end(asks), argument) != std::end(asks))
+            return true;
+    }
+    return false;
+}
+
+namespace {
+
+// Prints the help or the version when that is what the command line asked for.
+bool printAnswer(const Parsed &parsed)
+{
     switch (parsed.outcome) {
     case Outcome::Help:
         std::fputs(qUtf8Printable(parsed.helpText), stdout);
-        std::exit(0);
+        return true;
     case Outcome::Version:
         std::printf("%s %s\n", qUtf8Printable(QCoreApplication::applicationName()),
             qUtf8Printable(QCoreApplication::applicationVersion()));
-        std::exit(0);
+        return true;
     case Outcome::Run:
         break;
     }
+    return false;
+}
+
+} // namespace
+
+bool CommandLine::printHelpOrVersion(const QStringList &arguments)
+{
+    return printAnswer(parseArguments(arguments));
+}
+
+StartupOptions CommandLine::parse(const QStringList &arguments)
+{
+    const Parsed parsed = parseArguments(arguments);
+    if (printAnswer(parsed))
+        std::exit(0);
     if (!parsed.error.isEmpty())
         fail(parsed.error);
     return parsed.options;

@@ -42,6 +42,13 @@ public:
     // Parses without printing or exiting: nothing and *error when the command line is wrong (--help and
     // --version count as wrong here). For tests and for callers that report errors themselves.
     static std::optional<StartupOptions> tryParse(const QStringList &arguments, QString *error);
+
+    // Whether the raw command line asks for --help or --version, which main() answers before it creates
+    // QApplication (that needs a display; help should not).
+    static bool asksForHelpOrVersion(int argc, const char *const *argv);
+    // Prints the help or the version and returns true when the command line asks for one and is otherwise
+    // valid; returns false (printing nothing) for anything else, which parse() then handles.
+    static bool printHelpOrVersion(const QStringList &arguments);
 };
 
 } // namespace Frameline
