@@ -38,6 +38,7 @@
 #include <QtCore/QFile>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
+#include <QtCore/QPointer>
 #include <QtCore/QSettings>
 #include <QtCore/QStandardPaths>
 #include <QtCore/QTemporaryDir>
@@ -397,8 +398,12 @@ void tst_ReplayUi::clientReplayAgainstEcho()
     for (int row = 0; row < 2; ++row)
         QCOMPARE(compare->model()->index(row, CompareModel::OutcomeColumn).data().toString(), u"Equal"_s);
     QVERIFY(dialog->compareButton()->isEnabled());
+    saveScreenshot(dialog, u"replay-dialog-finished.png"_s);
+    // Show Comparison shows it in the tab and closes the dialog, which would stand in front of it.
+    const QPointer<ReplayDialog> handedOver = dialog;
     dialog->compareButton()->click();
     QCOMPARE(tab->pages()->currentWidget(), compare);
+    QTRY_VERIFY_WITH_TIMEOUT(handedOver.isNull(), Timeout);
     QCOMPARE(compare->report(), u"PASS: 2 recorded, 2 replayed, all equal\n"_s);
 
     // The tab shows the replay's own frames, exactly, and every entry as a row.
@@ -421,13 +426,11 @@ void tst_ReplayUi::clientReplayAgainstEcho()
     QCOMPARE(framesOf(file.events), shopReplayFrames(QuoteJson));
     QCOMPARE(qint64(file.events.size()), recorder->eventCount());
 
-    saveScreenshot(dialog, u"replay-dialog-finished.png"_s);
     saveScreenshot(m_window.get(), u"replay-window-finished.png"_s);
     // Closing the tab deletes its journal.
     const QString journal = recorder->journalPath();
     m_window->workspace()->closeTab(m_window->workspace()->indexOf(tab));
     QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(journal), Timeout);
-    QCOMPARE(dialog->statusWidget()->stateLabel()->text(), u"The replay's tab was closed"_s);
 }
 
 void tst_ReplayUi::clientReplayFindsChangedField()
@@ -635,6 +638,12 @@ void tst_ReplayUi::mockServerReplay()
     QVERIFY(run->completed());
     QCOMPARE(dialog->statusWidget()->stateLabel()->text(), u"Stopped — clients served: 1"_s);
     QVERIFY(!tab->hasComparison());
+
+    // The dialog outlives the tab, and says it is gone.
+    m_window->workspace()->closeTab(m_window->workspace()->indexOf(tab));
+    QTRY_COMPARE_WITH_TIMEOUT(dialog->statusWidget()->stateLabel()->text(), u"The replay's tab was closed"_s,
+        Timeout);
+    QVERIFY(!dialog->showTabButton()->isEnabled());
 }
 
 void tst_ReplayUi::compareText()

@@ -325,15 +325,20 @@ ReplayDialog::ReplayDialog(SessionTab *session, Workspace *workspace, QWidget *p
     });
     connect(m_start, &QPushButton::clicked, this, &ReplayDialog::startReplay);
     connect(m_close, &QPushButton::clicked, this, &QDialog::close);
+    // Both hand over to the tab, which has the same status, Next and Stop: the dialog closes rather than
+    // stay in front of what the user asked to see.
     connect(m_compare, &QPushButton::clicked, this, [this] {
         if (!m_tab || !m_workspace)
             return;
         m_workspace->setCurrentTab(m_tab);
         m_tab->showComparison();
+        close();
     });
     connect(m_showTab, &QPushButton::clicked, this, [this] {
-        if (m_tab && m_workspace)
-            m_workspace->setCurrentTab(m_tab);
+        if (!m_tab || !m_workspace)
+            return;
+        m_workspace->setCurrentTab(m_tab);
+        close();
     });
     connect(m_newReplay, &QPushButton::clicked, this, [this] {
         m_run = nullptr;
@@ -591,7 +596,11 @@ void ReplayDialog::onStarted(ReplayTab *tab)
     connect(tab->run(), &ReplayRun::finished, this, &ReplayDialog::updateForm);
     connect(tab, &ReplayTab::comparisonReady, this, &ReplayDialog::updateRunPage);
     connect(tab->compareWidget(), &CompareWidget::compared, this, &ReplayDialog::updateRunPage);
-    connect(tab, &QObject::destroyed, this, &ReplayDialog::updateForm);
+    // A widget says it is destroyed before its QPointers are cleared.
+    connect(tab, &QObject::destroyed, this, [this] {
+        m_tab = nullptr;
+        updateForm();
+    });
     m_pages->setCurrentIndex(1);
     updateForm();
     // The dialog stays in front of the tab it opened.

@@ -37,7 +37,8 @@ class Workspace;
 // speed, as fast as possible, or step by step; optionally waiting for the replies) or as a mock server
 // (on a port; it says the URL to connect to). Start opens a ReplayTab with the replay's own traffic and
 // starts it there; the dialog then follows the run (ReplayStatusWidget: progress, state, Next, Stop,
-// warnings) and, once a client replay has finished, shows its comparison in the tab.
+// warnings) and, once a client replay has finished, shows its comparison in the tab. Show Comparison and
+// Show Tab hand over to the tab and close the dialog.
 //
 // The options are remembered in the settings ("Replay/..."). Modeless, deleted when closed; closing it
 // does not stop the replay (its tab does).
@@ -78,6 +79,7 @@ public:
     QSpinBox *portBox() const { return m_port; }
     QPushButton *startButton() const { return m_start; }
     QPushButton *compareButton() const { return m_compare; }
+    QPushButton *showTabButton() const { return m_showTab; }
     QPushButton *newReplayButton() const { return m_newReplay; }
     QLabel *mockUrlLabel() const { return m_mockUrl; }
     ReplayStatusWidget *statusWidget() const { return m_status; }
