@@ -896,7 +896,7 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../ui/mainwindow/commandline.cpp" line="+82"/>
+        <location filename="../ui/mainwindow/commandline.cpp" line="+85"/>
         <source>User interface language: %1 (default: the one chosen in Preferences, or the system&apos;s).</source>
         <translation>사용자 인터페이스 언어: %1 (기본값: 설정에서 고른 언어, 없으면 시스템 언어).</translation>
     </message>
@@ -4437,7 +4437,7 @@ FILE에서 읽을 수 없는 줄에 대한 경고는 표준 오류로 출력합�
 <context>
     <name>HarImport</name>
     <message>
-        <location filename="../app/session/sessionexport.cpp" line="+808"/>
+        <location filename="../app/session/sessionexport.cpp" line="+822"/>
         <source>entry %1, message %2: %3; skipped</source>
         <translation>항목 %1, 메시지 %2: %3. 건너뜁니다</translation>
     </message>
@@ -6601,7 +6601,7 @@ SIGTERM을 받을 때까지 실행됩니다.
 <context>
     <name>ReplayDialog</name>
     <message>
-        <location filename="../ui/session/replaydialog.cpp" line="+381"/>
+        <location filename="../ui/session/replaydialog.cpp" line="+386"/>
         <source>recorded by an unknown end</source>
         <translation>녹화한 쪽을 알 수 없음</translation>
     </message>
@@ -6622,8 +6622,8 @@ SIGTERM을 받을 때까지 실행됩니다.
     </message>
     <message>
         <location line="+4"/>
-        <source>%1 sent, %2 received</source>
-        <translation>송신 %1, 수신 %2</translation>
+        <source>messages: %1 sent, %2 received</source>
+        <translation>메시지 송신 %1, 수신 %2</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -6743,7 +6743,7 @@ SIGTERM을 받을 때까지 실행됩니다.
         <translation>%1, 연결 #%2</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+63"/>
         <source>Replay — %1</source>
         <translation>재생 — %1</translation>
     </message>
@@ -7390,12 +7390,12 @@ SIGTERM을 받을 때까지 실행됩니다.
 <context>
     <name>RowExport</name>
     <message>
-        <location filename="../ui/timeline/rowexport.cpp" line="+129"/>
+        <location filename="../ui/timeline/rowexport.cpp" line="+133"/>
         <source>The timeline was cleared before its rows were written; %1 was not written</source>
         <translation>행을 쓰기 전에 타임라인이 비워졌습니다. %1은(는) 쓰지 않았습니다</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>Cannot write %1: %2</source>
         <translation>%1을(를) 쓸 수 없습니다: %2</translation>
     </message>
@@ -8414,7 +8414,7 @@ SIGINT나 SIGTERM으로 끝난 --serve 실행은 어설션 결과에 따라 0 �
 <context>
     <name>ScriptRunner</name>
     <message>
-        <location filename="../app/script/scriptrunner.cpp" line="+222"/>
+        <location filename="../app/script/scriptrunner.cpp" line="+226"/>
         <source>%1 is not available in Frameline scripts: scripts can reach only the ws API (see docs/scripting.md)</source>
         <translation>%1은(는) Frameline 스크립트에서 쓸 수 없습니다: 스크립트는 ws API만 사용할 수 있습니다(docs/scripting.md 참고)</translation>
     </message>
@@ -8652,7 +8652,7 @@ SIGINT나 SIGTERM으로 끝난 --serve 실행은 어설션 결과에 따라 0 �
 <context>
     <name>ScriptRunner::Private</name>
     <message>
-        <location line="-211"/>
+        <location line="-214"/>
         <source>A script is already running</source>
         <translation>이미 실행 중인 스크립트가 있습니다</translation>
     </message>

@@ -371,7 +371,7 @@ void tst_ReplayUi::clientReplayAgainstEcho()
     QVERIFY(dialog);
     QCOMPARE(dialog->connectionBox()->count(), 1);
     QVERIFY(dialog->connectionBox()->currentText().contains(u"recorded by a client"_s));
-    QVERIFY(dialog->connectionBox()->currentText().contains(u"2 sent, 2 received"_s));
+    QVERIFY(dialog->connectionBox()->currentText().contains(u" — messages: 2 sent, 2 received"_s));
     QCOMPARE(dialog->urlEdit()->text(), echo.url());
     QVERIFY(dialog->clientButton()->isChecked());
     dialog->fastButton()->setChecked(true);

@@ -390,7 +390,7 @@ void ReplayDialog::startLoading(SessionFiles::Kind kind)
                 if (!facts.url.isEmpty())
                     description += QStringLiteral(", ") + facts.url;
                 description += QStringLiteral(" — ")
-                    + tr("%1 sent, %2 received").arg(facts.outgoing).arg(facts.incoming);
+                    + tr("messages: %1 sent, %2 received").arg(facts.outgoing).arg(facts.incoming);
                 connection.description = description;
                 connections.append(connection);
             }
