@@ -60,10 +60,10 @@ public:
         qint64 rowCount() const { return m_rows; }
 
     private:
-        Format m_format;
-        qint64 m_timeOriginMs = 0;
         void append(QByteArray &out, const EventBatch &events, const qint64 *numbers);
 
+        Format m_format;
+        qint64 m_timeOriginMs = 0;
         qint64 m_rows = 0;
         qint64 m_cachedSecond = 0;
         QByteArray m_cachedSecondText; // "2026-11-21T11:22:40" of m_cachedSecond

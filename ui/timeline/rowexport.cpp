@@ -8,6 +8,8 @@
 #include <QtCore/QSaveFile>
 #include <QtCore/QThread>
 
+#include <span>
+
 namespace Frameline {
 
 namespace {
@@ -29,6 +31,21 @@ ConnectionEvent eventOf(const FrameStore &store, qint64 entry)
     frame.frame = details.frame;
     frame.payload = details.payload;
     return frame;
+}
+
+// Appends the rows of `entries`, each numbered with its No. in the timeline (the entry + 1).
+void appendEntries(
+    SessionExport::TableWriter &writer, QByteArray &out, const FrameStore &store, std::span<const qint64> entries)
+{
+    EventBatch events;
+    events.reserve(qsizetype(entries.size()));
+    std::vector<qint64> numbers;
+    numbers.reserve(entries.size());
+    for (const qint64 entry : entries) {
+        events.append(eventOf(store, entry));
+        numbers.push_back(entry + 1);
+    }
+    writer.appendRows(out, events, numbers);
 }
 
 // The store's times are on this process's clock (a session read from a file was moved onto it).
@@ -107,15 +124,7 @@ QByteArray RowExport::encode(
 {
     SessionExport::TableWriter writer(format, tableHeader());
     QByteArray bytes = writer.start();
-    EventBatch events;
-    events.reserve(qsizetype(entries.size()));
-    std::vector<qint64> numbers;
-    numbers.reserve(entries.size());
-    for (const qint64 entry : entries) {
-        events.append(eventOf(store, entry));
-        numbers.push_back(entry + 1); // the timeline's No.
-    }
-    writer.appendRows(bytes, events, numbers);
+    appendEntries(writer, bytes, store, entries);
     bytes.append(writer.finish());
     return bytes;
 }
@@ -135,15 +144,8 @@ void RowExport::encodeChunk()
         return;
     }
     const size_t end = qMin(m_entries.size(), m_next + ChunkRows);
-    EventBatch events;
-    events.reserve(qsizetype(end - m_next));
-    std::vector<qint64> numbers;
-    numbers.reserve(end - m_next);
-    for (; m_next < end; ++m_next) {
-        events.append(eventOf(*m_store, m_entries[m_next]));
-        numbers.push_back(m_entries[m_next] + 1); // the timeline's No.
-    }
-    m_writer.appendRows(m_bytes, events, numbers);
+    appendEntries(m_writer, m_bytes, *m_store, std::span(m_entries).subspan(m_next, end - m_next));
+    m_next = end;
     if (m_next < m_entries.size())
         return;
     m_timer.stop();
